@@ -1,0 +1,144 @@
+package dev.sluice.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The only code that writes protocol output. One JSON object per line, written whole under a lock so that
+ * lines from several threads never interleave. Output is buffered and flushed after every STATE and TRACE
+ * (so a crash never loses a checkpoint the platform could have seen) and on {@link #flush()} / {@link #close()}.
+ * Texts of LOG, TRACE and CONNECTION_STATUS messages pass through the {@link SecretMasker}.
+ *
+ * <p>Thread-safe.
+ */
+public final class MessageWriter implements AutoCloseable {
+
+    private static final SerializedString NO_SEPARATOR = new SerializedString("");
+
+    private final JsonGenerator generator;
+    private volatile SecretMasker masker = SecretMasker.none();
+
+    public MessageWriter(OutputStream out) {
+        try {
+            this.generator = Json.MAPPER.getFactory().createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        generator.setRootValueSeparator(NO_SEPARATOR);
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /** A writer on the process's standard output (the file descriptor, bypassing {@code System.out}). */
+    public static MessageWriter stdout() {
+        return new MessageWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    }
+
+    /** Masks these secrets in every later LOG, TRACE and CONNECTION_STATUS text. */
+    public void maskSecrets(SecretMasker secrets) {
+        this.masker = secrets;
+    }
+
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    public synchronized void write(AirbyteMessage message) {
+        try {
+            generator.writeStartObject();
+            generator.writeStringField("type", message.messageType().name());
+            generator.writeFieldName(message.messageType().payloadField());
+            switch (message.messageType()) {
+                case RECORD -> writeRecord((AirbyteRecord) message);
+                case LOG -> Json.MAPPER.writeValue(generator, masked((AirbyteLog) message));
+                case TRACE -> Json.MAPPER.writeValue(generator, masked((AirbyteTrace) message));
+                case CONNECTION_STATUS -> Json.MAPPER.writeValue(generator, masked((ConnectionStatus) message));
+                case STATE, SPEC, CATALOG, CONTROL -> Json.MAPPER.writeValue(generator, message);
+            }
+            generator.writeEndObject();
+            generator.writeRaw('\n');
+            AirbyteMessage.Type type = message.messageType();
+            if (type != AirbyteMessage.Type.RECORD && type != AirbyteMessage.Type.LOG) {
+                generator.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to standard output", e);
+        }
+    }
+
+    private void writeRecord(AirbyteRecord record) throws IOException {
+        generator.writeStartObject();
+        generator.writeStringField("stream", record.stream());
+        generator.writeFieldName("data");
+        generator.writeStartObject();
+        // The reference drops top-level null values of a record's data; nested nulls stay.
+        Iterator<Map.Entry<String, JsonNode>> fields = record.data().fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (!value.isNull()) {
+                generator.writeFieldName(field.getKey());
+                Json.MAPPER.writeTree(generator, value);
+            }
+        }
+        generator.writeEndObject();
+        generator.writeNumberField("emitted_at", record.emittedAt());
+        if (record.namespace() != null) {
+            generator.writeStringField("namespace", record.namespace());
+        }
+        generator.writeEndObject();
+    }
+
+    private AirbyteLog masked(AirbyteLog log) {
+        SecretMasker m = masker;
+        if (m.isEmpty()) {
+            return log;
+        }
+        return new AirbyteLog(log.level(), m.mask(log.message()),
+                log.stackTrace() == null ? null : m.mask(log.stackTrace()));
+    }
+
+    private AirbyteTrace masked(AirbyteTrace trace) {
+        SecretMasker m = masker;
+        AirbyteTrace.TraceError error = trace.error();
+        if (m.isEmpty() || error == null) {
+            return trace;
+        }
+        AirbyteTrace.TraceError maskedError = new AirbyteTrace.TraceError(
+                m.mask(error.message()),
+                error.internalMessage() == null ? null : m.mask(error.internalMessage()),
+                error.stackTrace() == null ? null : m.mask(error.stackTrace()),
+                error.failureType(),
+                error.streamDescriptor());
+        return new AirbyteTrace(trace.type(), trace.emittedAt(), maskedError, trace.streamStatus(), trace.estimate());
+    }
+
+    private ConnectionStatus masked(ConnectionStatus status) {
+        SecretMasker m = masker;
+        if (m.isEmpty() || status.message() == null) {
+            return status;
+        }
+        return new ConnectionStatus(status.status(), m.mask(status.message()));
+    }
+
+    public synchronized void flush() {
+        try {
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to standard output", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        flush();
+    }
+}
