@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <p>Thread-safe.
  */
-public final class MessageWriter implements AutoCloseable {
+public final class MessageWriter implements MessageSink, AutoCloseable {
 
     private static final SerializedString NO_SEPARATOR = new SerializedString("");
 
@@ -49,6 +49,11 @@ public final class MessageWriter implements AutoCloseable {
 
     public SecretMasker masker() {
         return masker;
+    }
+
+    @Override
+    public void accept(AirbyteMessage message) {
+        write(message);
     }
 
     public synchronized void write(AirbyteMessage message) {

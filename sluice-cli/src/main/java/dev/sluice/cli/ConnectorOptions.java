@@ -1,0 +1,26 @@
+package dev.sluice.cli;
+
+import dev.sluice.source.ConfigException;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** Which connector to run: a code-first source class or a declarative manifest. */
+final class ConnectorOptions {
+
+    @Option(names = "--source", paramLabel = "CLASS", description = "A code-first Source class on the classpath.")
+    @Nullable String sourceClass;
+
+    @Option(names = {"--manifest", "--manifest-path"}, paramLabel = "FILE",
+            description = "A declarative manifest (YAML). Without it, the config's __injected_declarative_manifest is used.")
+    @Nullable Path manifest;
+
+    @Option(names = "--debug", description = "Log at DEBUG level.")
+    boolean debug;
+
+    void requireOne() {
+        if (sourceClass != null && manifest != null) {
+            throw new ConfigException("Give either --source or --manifest, not both");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.sluice.cli;
+
+import dev.sluice.cli.logging.LogDestination;
+import dev.sluice.protocol.AirbyteTrace;
+import dev.sluice.protocol.MessageWriter;
+import dev.sluice.runner.ErrorTraces;
+import dev.sluice.runner.Secrets;
+import dev.sluice.runner.SourceRunner;
+import dev.sluice.source.Config;
+import dev.sluice.source.Source;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.event.Level;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Shared frame of the protocol commands: output through one {@link MessageWriter}, logs as LOG messages,
+ * secrets of the config masked, and any failure turned into an error TRACE with exit code 1.
+ */
+abstract class ProtocolCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectorOptions connector = new ConnectorOptions();
+
+    final Clock clock = Clock.systemUTC();
+    MessageWriter writer;
+
+    /** Runs the command; returns the exit code. */
+    abstract int run() throws Exception;
+
+    @Override
+    public final Integer call() {
+        boolean debug = connector.debug || "debug".equalsIgnoreCase(System.getenv("LOG_LEVEL"));
+        LogDestination.install(writer, debug ? Level.DEBUG : Level.INFO);
+        try {
+            return run();
+        } catch (Throwable failure) {
+            // The CLI boundary: whatever escaped becomes the protocol's error TRACE, never a bare stack trace.
+            writer.write(AirbyteTrace.error(clock.millis(), ErrorTraces.of(failure, null)));
+            return 1;
+        } finally {
+            writer.flush();
+        }
+    }
+
+    /** Loads the connector and masks the config's secrets from here on. */
+    SourceRunner runner(Config config) {
+        Source source = Connectors.load(connector, config);
+        writer.maskSecrets(Secrets.masker(source.spec().connectionSpecification(), config));
+        return new SourceRunner(source, writer, clock);
+    }
+}

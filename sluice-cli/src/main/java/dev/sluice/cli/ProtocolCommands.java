@@ -1,0 +1,72 @@
+package dev.sluice.cli;
+
+import dev.sluice.source.Config;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The four Airbyte protocol commands. */
+final class ProtocolCommands {
+
+    private ProtocolCommands() {
+    }
+
+    @Command(name = "spec", description = "Print the connector's specification (SPEC).")
+    static final class Spec extends ProtocolCommand {
+        @Option(names = "--config", paramLabel = "FILE", description = "Optional; a manifest may be injected in it.")
+        @Nullable Path config;
+
+        @Override
+        int run() {
+            Config settings = config == null ? Config.empty() : InputFiles.config(config);
+            runner(settings).spec();
+            return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Check that the config works (CONNECTION_STATUS).")
+    static final class Check extends ProtocolCommand {
+        @Option(names = "--config", required = true, paramLabel = "FILE")
+        Path config;
+
+        @Override
+        int run() {
+            Config settings = InputFiles.config(config);
+            runner(settings).check(settings);
+            return 0;
+        }
+    }
+
+    @Command(name = "discover", description = "List the streams and their schemas (CATALOG).")
+    static final class Discover extends ProtocolCommand {
+        @Option(names = "--config", required = true, paramLabel = "FILE")
+        Path config;
+
+        @Override
+        int run() {
+            Config settings = InputFiles.config(config);
+            runner(settings).discover(settings);
+            return 0;
+        }
+    }
+
+    @Command(name = "read", description = "Read the configured streams (RECORD, STATE, LOG, TRACE).")
+    static final class Read extends ProtocolCommand {
+        @Option(names = "--config", required = true, paramLabel = "FILE")
+        Path config;
+
+        @Option(names = "--catalog", required = true, paramLabel = "FILE")
+        Path catalog;
+
+        @Option(names = "--state", paramLabel = "FILE")
+        @Nullable Path state;
+
+        @Override
+        int run() {
+            Config settings = InputFiles.config(config);
+            boolean succeeded = runner(settings).read(settings, InputFiles.catalog(catalog), InputFiles.state(state));
+            return succeeded ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.sluice.http;
+
+/**
+ * Adds credentials to a request. Applied again on every attempt, so an expired token can be renewed
+ * between retries.
+ */
+@FunctionalInterface
+public interface Authenticator {
+
+    Authenticator NONE = request -> request;
+
+    HttpRequest authenticate(HttpRequest request);
+
+    /** Forget any cached token so that the next {@link #authenticate} fetches a new one. */
+    default void invalidate() {
+    }
+
+    static Authenticator bearer(String token) {
+        return request -> request.withHeader("Authorization", "Bearer " + token);
+    }
+
+    static Authenticator header(String name, String value) {
+        return request -> request.withHeader(name, value);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.sluice.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.protocol.FailureType;
+import dev.sluice.source.ConnectorException;
+import dev.sluice.source.RecordException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a request until it succeeds, fails for good, or runs out of retries. Each attempt is authenticated
+ * afresh, classified by the {@link ErrorHandler}, and retried after the first wait a {@link BackoffStrategy}
+ * proposes (else {@code 2^(n-1)} seconds). Retries stop after {@link ErrorHandler#maxRetries()} or, except
+ * while rate limited, after {@link ErrorHandler#maxRetryTime()}. Thread-safe if its parts are.
+ */
+public final class HttpExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpExecutor.class);
+
+    private final HttpTransport transport;
+    private final ErrorHandler errorHandler;
+    private final Authenticator authenticator;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    public HttpExecutor(HttpTransport transport, ErrorHandler errorHandler, Authenticator authenticator,
+            Sleeper sleeper, Clock clock) {
+        this.transport = requireNonNull(transport, "transport is null");
+        this.errorHandler = requireNonNull(errorHandler, "errorHandler is null");
+        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+        this.sleeper = requireNonNull(sleeper, "sleeper is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** The successful response, or empty when the error handler chose to ignore the failure. */
+    public Optional<HttpResponse> send(HttpRequest request) {
+        return send(request, response -> response);
+    }
+
+    /**
+     * Sends the request and reads the successful response with {@code reader}; empty when the error handler
+     * chose to ignore the failure.
+     *
+     * @throws HttpResponseException when the request failed for good
+     */
+    public <T> Optional<T> send(HttpRequest request, ResponseReader<T> reader) {
+        Instant start = clock.instant();
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest authenticated = authenticator.authenticate(request);
+            HttpResponse response = null;
+            Throwable failure = null;
+            ErrorResolution resolution;
+            try {
+                response = transport.exchange(authenticated);
+                resolution = errorHandler.classify(response);
+            } catch (HttpTransport.ResponseTooLargeException e) {
+                throw new HttpResponseException(FailureType.SYSTEM_ERROR, e.getMessage(), e.getMessage(), 0,
+                        request.describe(), e);
+            } catch (InterruptedIOException e) {
+                throw interrupted(request, e);
+            } catch (IOException e) {
+                failure = e;
+                resolution = errorHandler.classify(authenticated, e);
+            }
+            switch (resolution.action()) {
+                case SUCCESS -> {
+                    try {
+                        return Optional.of(reader.read(requireNonNull(response)));
+                    } catch (RecordException e) {
+                        if (e.failureType() != FailureType.TRANSIENT_ERROR) {
+                            throw e;
+                        }
+                        failure = e;
+                        resolution = ErrorResolution.of(ResponseAction.RETRY, FailureType.TRANSIENT_ERROR,
+                                e.getMessage());
+                    }
+                }
+                case IGNORE -> {
+                    log.info("Ignoring the response to {} (HTTP {}): {}", request.describe(),
+                            response == null ? 0 : response.status(), resolution.message());
+                    return Optional.empty();
+                }
+                case FAIL, RESET_PAGINATION -> throw failed(request, response, resolution, failure);
+                case RETRY, RATE_LIMITED, REFRESH_TOKEN_THEN_RETRY -> {
+                    if (resolution.action() == ResponseAction.REFRESH_TOKEN_THEN_RETRY) {
+                        authenticator.invalidate();
+                    }
+                }
+            }
+            waitBeforeRetry(request, response, resolution, failure, attempt, start);
+        }
+    }
+
+    private void waitBeforeRetry(HttpRequest request, @Nullable HttpResponse response, ErrorResolution resolution,
+            @Nullable Throwable failure, int attempt, Instant start) {
+        if (attempt > errorHandler.maxRetries()) {
+            throw exhausted(request, response, resolution, failure, attempt);
+        }
+        Duration wait = backoff(response, attempt);
+        Duration elapsed = Duration.between(start, clock.instant());
+        boolean rateLimited = resolution.action() == ResponseAction.RATE_LIMITED;
+        if (!rateLimited && elapsed.plus(wait).compareTo(errorHandler.maxRetryTime()) > 0) {
+            throw exhausted(request, response, resolution, failure, attempt);
+        }
+        log.warn("Retrying {} in {} ms (retry {} of {}): {}", request.describe(), wait.toMillis(), attempt,
+                errorHandler.maxRetries(), resolution.message());
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(request, e);
+        }
+    }
+
+    private Duration backoff(@Nullable HttpResponse response, int attempt) {
+        for (BackoffStrategy strategy : errorHandler.backoffStrategies()) {
+            Optional<Duration> wait = strategy.backoff(response, attempt);
+            if (wait.isPresent() && !wait.get().isZero() && !wait.get().isNegative()) {
+                return wait.get();
+            }
+        }
+        return Duration.ofSeconds(1L << Math.min(attempt - 1, 20));
+    }
+
+    private static HttpResponseException failed(HttpRequest request, @Nullable HttpResponse response,
+            ErrorResolution resolution, @Nullable Throwable failure) {
+        int status = response == null ? 0 : response.status();
+        String message = resolution.message() != null ? resolution.message()
+                : "Request failed with HTTP status " + status;
+        String internal = "'" + request.method() + "' request to '" + request.uri() + "' failed with status code '"
+                + status + "': " + message;
+        FailureType type = resolution.failureType() == null ? FailureType.SYSTEM_ERROR : resolution.failureType();
+        return new HttpResponseException(type, message + " (" + request.describe() + ")", internal, status,
+                request.describe(), failure);
+    }
+
+    private static HttpResponseException exhausted(HttpRequest request, @Nullable HttpResponse response,
+            ErrorResolution resolution, @Nullable Throwable failure, int attempts) {
+        int status = response == null ? 0 : response.status();
+        if (status == 429) {
+            return new HttpResponseException(FailureType.TRANSIENT_ERROR,
+                    "API rate limit exceeded. (" + request.describe() + ", " + attempts + " attempts)",
+                    "Rate limited on every attempt of " + request.describe(), status, request.describe(), failure);
+        }
+        FailureType type = resolution.failureType() == null ? FailureType.SYSTEM_ERROR : resolution.failureType();
+        String reason = resolution.message() == null ? "HTTP " + status : resolution.message();
+        String message = "Exhausted available request attempts (" + attempts + ") for " + request.describe()
+                + ". Last error: " + reason;
+        return new HttpResponseException(type, message, message, status, request.describe(), failure);
+    }
+
+    private static ConnectorException interrupted(HttpRequest request, Exception cause) {
+        return new ConnectorException(FailureType.TRANSIENT_ERROR, "Interrupted while sending "
+                + request.describe(), cause);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.sluice.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One JDK {@link HttpClient} (and so one connection pool) with Sluice's timeouts: every request has a connect
+ * timeout and a read timeout that also covers the body (defaults 30 s and 300 s; the reference has none and can
+ * hang forever). Bodies larger than {@link Options#maxBodyBytes()} are refused instead of exhausting memory.
+ * Thread-safe; share one per source.
+ */
+public final class HttpTransport {
+
+    /** Timeouts and limits. */
+    public record Options(Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
+        public static final Options DEFAULTS = new Options(Duration.ofSeconds(30), Duration.ofSeconds(300),
+                512L * 1024 * 1024);
+    }
+
+    private static volatile HttpTransport shared;
+
+    private final HttpClient client;
+    private final Options options;
+
+    public HttpTransport(Options options) {
+        this.options = options;
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /** A process-wide transport with default options. */
+    public static HttpTransport shared() {
+        HttpTransport result = shared;
+        if (result == null) {
+            synchronized (HttpTransport.class) {
+                result = shared;
+                if (result == null) {
+                    result = new HttpTransport(Options.DEFAULTS);
+                    shared = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Sends the request and reads the whole body. Transport failures (incl. timeouts) are IOExceptions. */
+    public HttpResponse exchange(HttpRequest request) throws IOException {
+        java.net.http.HttpResponse<InputStream> response = open(request);
+        try (InputStream body = response.body()) {
+            return new HttpResponse(request, response.statusCode(), response.headers(), readAll(body, request));
+        }
+    }
+
+    /** Sends the request and returns once the headers arrived; the caller must close the body stream. */
+    public java.net.http.HttpResponse<InputStream> open(HttpRequest request) throws IOException {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(request.uri())
+                .timeout(options.readTimeout());
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            builder.header(header.getKey(), header.getValue());
+        }
+        byte[] body = request.body();
+        builder.method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+        try {
+            return client.send(builder.build(), info -> new ResponseBodyStream(options.readTimeout()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while sending " + request.method() + " request");
+        }
+    }
+
+    private byte[] readAll(InputStream body, HttpRequest request) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        byte[] chunk = new byte[16384];
+        long total = 0;
+        int n;
+        while ((n = body.read(chunk)) >= 0) {
+            total += n;
+            if (total > options.maxBodyBytes()) {
+                throw new ResponseTooLargeException("the response to " + request.method() + " exceeds "
+                        + options.maxBodyBytes() + " bytes");
+            }
+            out.write(chunk, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** A body over the size limit: not retried, reported as a system error. */
+    public static final class ResponseTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ResponseTooLargeException(String message) {
+            super(message);
+        }
+    }
+}

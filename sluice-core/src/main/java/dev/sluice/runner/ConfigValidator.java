@@ -1,0 +1,68 @@
+package dev.sluice.runner;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.SpecVersionDetector;
+import com.networknt.schema.ValidationMessage;
+import dev.sluice.source.Config;
+import dev.sluice.source.ConfigException;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Validates a config against the spec's {@code connectionSpecification} before anything runs. The error names
+ * the field ({@code $.api_key: is missing but it is required}). Keys the platform or harnesses add (leading
+ * {@code _}: {@code _limit}, {@code __injected_declarative_manifest}, ...) are not validated.
+ */
+public final class ConfigValidator {
+
+    private ConfigValidator() {
+    }
+
+    /** @throws ConfigException {@code Config validation error: <first problem>} */
+    public static void validate(ObjectNode connectionSpecification, Config config) {
+        JsonSchema schema = compile(connectionSpecification);
+        ObjectNode checked = withoutInternalKeys(config.json());
+        Set<ValidationMessage> problems = schema.validate(checked);
+        if (!problems.isEmpty()) {
+            String first = problems.stream()
+                    .sorted(Comparator.comparing(ValidationMessage::getMessage))
+                    .map(ValidationMessage::getMessage)
+                    .findFirst().orElseThrow();
+            throw new ConfigException("Config validation error: " + first, first);
+        }
+    }
+
+    private static JsonSchema compile(ObjectNode connectionSpecification) {
+        SpecVersion.VersionFlag version = SpecVersion.VersionFlag.V202012;
+        if (connectionSpecification.hasNonNull("$schema")) {
+            try {
+                version = SpecVersionDetector.detect(connectionSpecification);
+            } catch (RuntimeException unknownDialect) {
+                // an unrecognised $schema falls back to the latest dialect, as the reference's validator does
+            }
+        }
+        SchemaValidatorsConfig settings = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(false)
+                .build();
+        ObjectNode schema = connectionSpecification.deepCopy();
+        schema.remove("$schema");
+        return JsonSchemaFactory.getInstance(version).getSchema(schema, settings);
+    }
+
+    private static ObjectNode withoutInternalKeys(ObjectNode config) {
+        ObjectNode copy = config.deepCopy();
+        Iterator<String> names = config.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (name.startsWith("_")) {
+                copy.remove(name);
+            }
+        }
+        return copy;
+    }
+}

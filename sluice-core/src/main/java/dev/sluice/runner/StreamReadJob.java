@@ -1,0 +1,91 @@
+package dev.sluice.runner;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.protocol.AirbyteRecord;
+import dev.sluice.protocol.AirbyteStateMessage;
+import dev.sluice.protocol.AirbyteTrace;
+import dev.sluice.protocol.ConfiguredAirbyteStream;
+import dev.sluice.protocol.MessageSink;
+import dev.sluice.protocol.StreamDescriptor;
+import dev.sluice.source.ReadRequest;
+import dev.sluice.source.Stream;
+import dev.sluice.source.StreamSink;
+import dev.sluice.source.StreamState;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one configured stream and writes its messages: statuses, RECORDs, and STATEs carrying the number of
+ * records since the previous STATE ({@code sourceStats.recordCount}). A stream that completes without any
+ * checkpoint gets the reference's final {@code {"__ab_no_cursor_state_message": true}}.
+ */
+final class StreamReadJob implements StreamSink {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamReadJob.class);
+
+    private final Stream stream;
+    private final StreamDescriptor descriptor;
+    private final ConfiguredAirbyteStream configured;
+    private final MessageSink out;
+    private final Clock clock;
+    private boolean running;
+    private boolean checkpointed;
+    private long recordsSinceState;
+    private long records;
+
+    StreamReadJob(Stream stream, StreamDescriptor descriptor, ConfiguredAirbyteStream configured, MessageSink out,
+            Clock clock) {
+        this.stream = stream;
+        this.descriptor = descriptor;
+        this.configured = configured;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** Reads the stream; returns the failure's summary for the aggregate error, or empty on success. */
+    Optional<String> run(StreamState incoming) {
+        status(AirbyteTrace.StreamStatus.STARTED);
+        long started = clock.millis();
+        try {
+            stream.read(new ReadRequest(configured.syncMode(), incoming, configured), this);
+            if (!checkpointed) {
+                checkpoint(StreamState.noCursor());
+            }
+            status(AirbyteTrace.StreamStatus.COMPLETE);
+            log.info("Read {} records from stream {} in {} ms", records, descriptor.name(), clock.millis() - started);
+            return Optional.empty();
+        } catch (RuntimeException | StackOverflowError failure) {
+            // This is the boundary that keeps one failing stream from stopping the others.
+            status(AirbyteTrace.StreamStatus.INCOMPLETE);
+            out.accept(AirbyteTrace.error(clock.millis(), ErrorTraces.of(failure, descriptor)));
+            log.error("Stream {} failed after {} records: {}", descriptor.name(), records, failure.getMessage());
+            String detail = failure instanceof dev.sluice.source.ConnectorException c ? c.getMessage()
+                    : failure.toString();
+            return Optional.of(descriptor.name() + ": " + detail);
+        }
+    }
+
+    @Override
+    public void record(ObjectNode data) {
+        if (!running) {
+            running = true;
+            status(AirbyteTrace.StreamStatus.RUNNING);
+        }
+        out.accept(new AirbyteRecord(descriptor.name(), data, clock.millis(), null));
+        recordsSinceState++;
+        records++;
+    }
+
+    @Override
+    public void checkpoint(StreamState state) {
+        out.accept(AirbyteStateMessage.forStream(descriptor, state.json(), recordsSinceState));
+        recordsSinceState = 0;
+        checkpointed = true;
+    }
+
+    private void status(AirbyteTrace.StreamStatus status) {
+        out.accept(AirbyteTrace.streamStatus(clock.millis(), descriptor, status));
+    }
+}

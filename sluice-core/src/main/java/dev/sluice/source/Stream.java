@@ -1,0 +1,76 @@
+package dev.sluice.source;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.protocol.AirbyteStream;
+import dev.sluice.protocol.SyncMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One stream of a source: a name, a JSON schema, a primary key, and records read lazily into a
+ * {@link StreamSink}. Memory must not grow with the number of records: deliver each record as it is read.
+ *
+ * <p>Three ways to give the schema, as the reference does: keep the default, which loads the classpath
+ * resource {@code schemas/<name>.json} next to the stream's class with every {@code $ref} into
+ * {@code schemas/shared/} inlined ({@link JsonSchemas#load}); override {@link #jsonSchema()} and build it in
+ * code; or override it, call {@code Stream.super.jsonSchema()} and edit the copy it returns.
+ *
+ * <p>Ready-made read loops: {@link IncrementalStream} (cursor state), {@link ResumableStream} (page
+ * checkpoints) and, for HTTP APIs, {@code dev.sluice.http.HttpStream}.
+ */
+public interface Stream {
+
+    /** The stream name; by default the class name in snake_case ({@code EmployeeBenefits} → {@code employee_benefits}). */
+    default String name() {
+        return Names.snakeCase(getClass().getSimpleName());
+    }
+
+    /** The JSON schema of the records; a fresh copy that the caller may modify. */
+    default ObjectNode jsonSchema() {
+        return JsonSchemas.load(getClass(), name());
+    }
+
+    default PrimaryKey primaryKey() {
+        return PrimaryKey.none();
+    }
+
+    /** The cursor field path for incremental reads; empty when the stream only supports full refresh. */
+    default List<String> cursorField() {
+        return List.of();
+    }
+
+    /** Whether the source decides the cursor (true) or the user may choose one. */
+    default boolean sourceDefinedCursor() {
+        return true;
+    }
+
+    /** Whether an interrupted full refresh can resume from a checkpoint. */
+    default boolean isResumable() {
+        return !cursorField().isEmpty();
+    }
+
+    default @Nullable String namespace() {
+        return null;
+    }
+
+    /**
+     * Reads the stream. Records and checkpoints go to {@code sink} in order; failures are thrown as
+     * {@link ConnectorException}s (after the checkpoints of the work that did complete).
+     */
+    void read(ReadRequest request, StreamSink sink);
+
+    /** The catalog entry of this stream, as {@code discover} prints it. */
+    default AirbyteStream toAirbyteStream() {
+        List<SyncMode> modes = new ArrayList<>(List.of(SyncMode.FULL_REFRESH));
+        boolean incremental = !cursorField().isEmpty();
+        if (incremental) {
+            modes.add(SyncMode.INCREMENTAL);
+        }
+        return new AirbyteStream(name(), jsonSchema(), modes,
+                incremental ? sourceDefinedCursor() : null,
+                incremental ? cursorField() : null,
+                primaryKey().isEmpty() ? null : primaryKey().paths(),
+                namespace(), isResumable(), null);
+    }
+}
