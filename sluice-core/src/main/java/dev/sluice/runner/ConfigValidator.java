@@ -12,6 +12,7 @@ import dev.sluice.source.ConfigException;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Validates a config against the spec's {@code connectionSpecification} before anything runs. The error names
@@ -23,17 +24,17 @@ public final class ConfigValidator {
     private ConfigValidator() {
     }
 
-    /** @throws ConfigException {@code Config validation error: <first problem>} */
+    /** @throws ConfigException {@code Config validation error: <every problem, each naming its field>} */
     public static void validate(ObjectNode connectionSpecification, Config config) {
         JsonSchema schema = compile(connectionSpecification);
         ObjectNode checked = withoutInternalKeys(config.json());
         Set<ValidationMessage> problems = schema.validate(checked);
         if (!problems.isEmpty()) {
-            String first = problems.stream()
-                    .sorted(Comparator.comparing(ValidationMessage::getMessage))
+            String all = problems.stream()
                     .map(ValidationMessage::getMessage)
-                    .findFirst().orElseThrow();
-            throw new ConfigException("Config validation error: " + first, first);
+                    .sorted(Comparator.naturalOrder())
+                    .collect(Collectors.joining("; "));
+            throw new ConfigException("Config validation error: " + all, all);
         }
     }
 

@@ -32,14 +32,14 @@ public final class Secrets {
         if (!schema.isObject() || depth > 64) {
             return;
         }
+        if (!prefix.isEmpty() && schema.path("airbyte_secret").asBoolean(false)) {
+            out.add(List.copyOf(prefix));
+        }
         JsonNode properties = schema.get("properties");
         if (properties != null && properties.isObject()) {
             for (Map.Entry<String, JsonNode> property : properties.properties()) {
                 List<String> path = new ArrayList<>(prefix);
                 path.add(property.getKey());
-                if (property.getValue().path("airbyte_secret").asBoolean(false)) {
-                    out.add(path);
-                }
                 collectPaths(property.getValue(), path, out, depth + 1);
             }
         }

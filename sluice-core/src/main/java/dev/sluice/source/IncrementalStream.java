@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.SyncMode;
 import java.util.Iterator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream read incrementally on a cursor field. Subclasses give the cursor field, the slices to read (one by
@@ -47,6 +48,7 @@ public abstract class IncrementalStream implements Stream {
         StreamState start = request.syncMode() == SyncMode.INCREMENTAL ? request.state() : StreamState.empty();
         CursorTracker tracker = new CursorTracker(cursorField(), start);
         int interval = checkpointInterval();
+        @Nullable StreamState last = null;
         for (Slice slice : slices(start)) {
             long count = 0;
             Iterator<ObjectNode> records = records(slice, start);
@@ -56,10 +58,18 @@ public abstract class IncrementalStream implements Stream {
                 tracker.observe(record);
                 count++;
                 if (interval > 0 && count % interval == 0) {
-                    sink.checkpoint(tracker.stateFrom(start));
+                    last = checkpointIfChanged(sink, tracker.stateFrom(start), last);
                 }
             }
-            sink.checkpoint(tracker.stateFrom(start));
+            last = checkpointIfChanged(sink, tracker.stateFrom(start), last);
         }
+    }
+
+    /** Consecutive identical checkpoints add nothing; the reference de-duplicates them too. */
+    private static StreamState checkpointIfChanged(StreamSink sink, StreamState state, @Nullable StreamState last) {
+        if (!state.equals(last)) {
+            sink.checkpoint(state);
+        }
+        return state;
     }
 }
