@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Three ways to give the schema, as the reference does: keep the default, which loads the classpath
  * resource {@code schemas/<name>.json} next to the stream's class with every {@code $ref} into
  * {@code schemas/shared/} inlined ({@link JsonSchemas#load}); override {@link #jsonSchema()} and build it in
- * code; or override it, call {@code Stream.super.jsonSchema()} and edit the copy it returns.
+ * code; or override it, call the default ({@code super.jsonSchema()}, or {@code Stream.super.jsonSchema()}
+ * when implementing this interface directly) and edit the copy it returns.
  *
  * <p>Ready-made read loops: {@link IncrementalStream} (cursor state), {@link ResumableStream} (page
  * checkpoints) and, for HTTP APIs, {@code dev.sluice.http.HttpStream}.
