@@ -1,0 +1,10 @@
+/**
+ * The vocabulary every declarative component shares: the {@link dev.sluice.declarative.component.BuildContext}
+ * of services a spec record builds its runtime component with, the
+ * {@link dev.sluice.declarative.component.StreamSlice} a request is made for, and the
+ * {@link dev.sluice.declarative.component.RequestOptions} that components contribute to a request.
+ */
+@NullMarked
+package dev.sluice.declarative.component;
+
+import org.jspecify.annotations.NullMarked;
