@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /** Names of JSON kinds in manifest (YAML) words, for problems such as "expected a string, found a mapping". */
@@ -34,7 +35,7 @@ final class JsonKinds {
         if (node.isNull()) {
             return "null";
         }
-        return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     /** What a Java type expects, in the same words. */

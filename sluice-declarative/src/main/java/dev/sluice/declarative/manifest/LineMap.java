@@ -138,12 +138,20 @@ public final class LineMap {
      * scalars are shared (Jackson value nodes are immutable). Each copied node is charged to {@code budget}.
      */
     JsonNode deepCopy(JsonNode node, LineMap source, NodeBudget budget, ManifestPath path) {
+        return deepCopy(node, source, budget, path, 0);
+    }
+
+    private JsonNode deepCopy(JsonNode node, LineMap source, NodeBudget budget, ManifestPath path, int depth) {
+        if (depth > ManifestLimits.MAX_RESOLVED_DEPTH) {
+            throw new ManifestException(path.toString(), source.lineOf(node),
+                    "nests deeper than " + ManifestLimits.MAX_RESOLVED_DEPTH + " levels; refusing it");
+        }
         budget.charge(path);
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                copy.set(field.getKey(), deepCopy(field.getValue(), source, budget, path));
+                copy.set(field.getKey(), deepCopy(field.getValue(), source, budget, path, depth + 1));
             }
             copyLines(source, node, copy);
             return copy;
@@ -151,7 +159,7 @@ public final class LineMap {
         if (node.isArray()) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
             for (JsonNode element : node) {
-                copy.add(deepCopy(element, source, budget, path));
+                copy.add(deepCopy(element, source, budget, path, depth + 1));
             }
             copyLines(source, node, copy);
             return copy;

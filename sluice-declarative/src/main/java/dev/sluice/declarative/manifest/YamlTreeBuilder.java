@@ -126,8 +126,8 @@ final class YamlTreeBuilder {
                 throw error(path, value, "expected a mapping or list of mappings for merging, but found a "
                         + kind(value));
             }
-            budget.charge(merged.size(), path);
         }
+        budget.charge(merged.size(), path);
         merged.addAll(own);
         return merged;
     }

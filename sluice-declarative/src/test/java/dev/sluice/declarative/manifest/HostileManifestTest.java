@@ -86,6 +86,19 @@ class HostileManifestTest {
     }
 
     @Test
+    void tenThousandLevelsGivenToThePropagatorDirectly() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode node = root;
+        for (int i = 0; i < 10_000; i++) {
+            node = node.putObject("a");
+        }
+
+        assertThatThrownBy(() -> ParameterPropagator.propagate("", root, JsonNodeFactory.instance.objectNode(), true))
+                .isInstanceOf(ManifestException.class)
+                .hasMessage("nests deeper than 500 levels; refusing it");
+    }
+
+    @Test
     void hugeDocument() {
         String yaml = "a: \"" + "x".repeat(9 * 1024 * 1024) + "\"\n";
 
