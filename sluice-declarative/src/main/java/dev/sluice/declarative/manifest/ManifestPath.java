@@ -49,6 +49,11 @@ public final class ManifestPath {
         return parent == null;
     }
 
+    /** The path one step up; the root is its own parent. */
+    public ManifestPath parent() {
+        return parent == null ? this : parent;
+    }
+
     /** The key of the last step, or null when the last step is a list index (or this is the root). */
     public @Nullable String fieldName() {
         return field;
