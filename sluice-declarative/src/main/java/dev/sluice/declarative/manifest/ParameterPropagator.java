@@ -131,7 +131,6 @@ public final class ParameterPropagator {
         }
         if (!parameters.isEmpty()) {
             component.set(PARAMETERS, parameters);
-            lines.setField(component, PARAMETERS, lines.lineOf(component, PARAMETERS));
         }
         return component;
     }
@@ -161,7 +160,8 @@ public final class ParameterPropagator {
         return merged;
     }
 
-    private static boolean isJsonSchema(ObjectNode component) {
+    /** A JSON-schema mapping ({@code type: object} or {@code [null, object]}): not a component. */
+    static boolean isJsonSchema(ObjectNode component) {
         JsonNode type = component.get("type");
         return type != null && (type.isTextual() && type.textValue().equals("object")
                 || type.isArray() && type.size() == 2 && type.get(0).isTextual() && type.get(1).isTextual()
