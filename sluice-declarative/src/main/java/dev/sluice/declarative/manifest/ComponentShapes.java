@@ -12,6 +12,7 @@ import java.lang.reflect.WildcardType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
@@ -177,7 +178,7 @@ final class ComponentShapes {
         }
     }
 
-    private static List<String> names(java.util.Collection<Class<?>> classes) {
+    private static List<String> names(Collection<Class<?>> classes) {
         return classes.stream().map(Class::getSimpleName).sorted().distinct().toList();
     }
 

@@ -89,11 +89,6 @@ public final class LineMap {
         return line;
     }
 
-    /** How many containers have lines; for tests and diagnostics. */
-    public int size() {
-        return entries.size();
-    }
-
     void register(JsonNode container, int line) {
         entries.computeIfAbsent(container, node -> new Lines()).own = line;
     }

@@ -58,7 +58,7 @@ public final class ManifestValidator {
 
     private static ShapeWalk walk(JsonNode node, Class<?> type, ManifestPath path, LineMap lines) {
         ShapeWalk walk = new ShapeWalk(lines, ComponentShapes.reachableTypeNames(type));
-        walk.value(node, type, path, lines.lineAt(node, ManifestPath.root()), 0);
+        walk.value(node, type, path, lines.lineOf(node), 0);
         return walk;
     }
 }

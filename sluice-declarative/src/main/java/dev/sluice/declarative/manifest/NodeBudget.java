@@ -28,8 +28,4 @@ final class NodeBudget {
                             + "; refusing it (nested aliases or references that multiply?)");
         }
     }
-
-    int used() {
-        return used;
-    }
 }

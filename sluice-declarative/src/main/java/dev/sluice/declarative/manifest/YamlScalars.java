@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class YamlScalars {
 
-    static final String TAG_PREFIX = "tag:yaml.org,2002:";
+    private static final String TAG_PREFIX = "tag:yaml.org,2002:";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +76,7 @@ final class FakeSpecs {
             @JsonProperty("request_headers") Map<String, String> requestHeaders,
             @JsonProperty("$parameters") @Nullable ObjectNode parameters) {
         HttpRequester {
-            requestHeaders = requestHeaders == null ? Map.of() : Map.copyOf(requestHeaders);
+            requestHeaders = requestHeaders == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders));
         }
     }
 
