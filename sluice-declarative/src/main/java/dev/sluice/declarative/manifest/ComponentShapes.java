@@ -1,0 +1,213 @@
+package dev.sluice.declarative.manifest;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The schema, read once per class from the spec records themselves: which keys a record declares (its
+ * {@code @JsonProperty} components), which are required, and which records a slot (a sealed interface
+ * with {@code @JsonTypeInfo}) admits under which {@code type} names. Results are cached per class.
+ *
+ * <p>A slot whose {@code @JsonSubTypes} differ from its {@code permits}, or whose records lack a
+ * {@code @JsonTypeName}, is a programming error and fails with {@link IllegalStateException}.
+ */
+final class ComponentShapes {
+
+    /** One record component as a manifest key. */
+    record Field(String name, Type type, boolean required, boolean nullable) {
+    }
+
+    /**
+     * @param typeName     the record's {@code @JsonTypeName}, if any
+     * @param typeRequired whether Jackson needs a {@code type} key even where the record is declared
+     *                     directly (it inherits {@code @JsonTypeInfo} from a slot)
+     */
+    record RecordShape(Class<?> type, @Nullable String typeName, boolean typeRequired, boolean closed,
+            boolean ignoreUnknown, List<Field> fields, Set<String> knownKeys) {
+        RecordShape {
+            fields = List.copyOf(fields);
+            knownKeys = Collections.unmodifiableSet(new LinkedHashSet<>(knownKeys));
+        }
+    }
+
+    /** @param subtypes type name to record, in {@code @JsonSubTypes} order */
+    record SlotShape(Class<?> type, Map<String, Class<?>> subtypes) {
+        SlotShape {
+            subtypes = Collections.unmodifiableMap(new LinkedHashMap<>(subtypes));
+        }
+    }
+
+    private static final Map<Class<?>, RecordShape> RECORDS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, SlotShape> SLOTS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Set<String>> REACHABLE = new ConcurrentHashMap<>();
+
+    private ComponentShapes() {
+    }
+
+    static boolean isSlot(Class<?> type) {
+        return type.isInterface() && type.isAnnotationPresent(JsonTypeInfo.class);
+    }
+
+    static RecordShape record(Class<?> type) {
+        return RECORDS.computeIfAbsent(type, ComponentShapes::readRecord);
+    }
+
+    static SlotShape slot(Class<?> type) {
+        return SLOTS.computeIfAbsent(type, ComponentShapes::readSlot);
+    }
+
+    /** Every {@code type} name Sluice implements anywhere below {@code root}. */
+    static Set<String> reachableTypeNames(Class<?> root) {
+        return REACHABLE.computeIfAbsent(root, ComponentShapes::collectTypeNames);
+    }
+
+    static Class<?> raw(Type type) {
+        if (type instanceof Class<?> plain) {
+            return plain;
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return (Class<?>) parameterized.getRawType();
+        }
+        if (type instanceof WildcardType wildcard) {
+            return raw(wildcard.getUpperBounds()[0]);
+        }
+        return Object.class;
+    }
+
+    /** Type argument {@code index} of a parameterised type ({@code List<X>}, {@code Map<String, X>}), else Object. */
+    static Type argument(Type type, int index) {
+        if (type instanceof ParameterizedType parameterized && parameterized.getActualTypeArguments().length > index) {
+            Type argument = parameterized.getActualTypeArguments()[index];
+            return argument instanceof WildcardType wildcard ? wildcard.getUpperBounds()[0] : argument;
+        }
+        return Object.class;
+    }
+
+    private static RecordShape readRecord(Class<?> type) {
+        if (!type.isRecord()) {
+            throw new IllegalStateException(type.getName() + " is not a record");
+        }
+        List<Field> fields = new ArrayList<>();
+        Set<String> known = new LinkedHashSet<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+            String name = property == null || property.value().isEmpty() ? component.getName() : property.value();
+            boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+            fields.add(new Field(name, component.getGenericType(), property != null && property.required(), nullable));
+            known.add(name);
+        }
+        known.add("type");
+        JsonIgnoreProperties ignored = type.getAnnotation(JsonIgnoreProperties.class);
+        if (ignored != null) {
+            known.addAll(Arrays.asList(ignored.value()));
+        }
+        boolean closed = type.isAnnotationPresent(NoAdditionalProperties.class);
+        if (!closed) {
+            known.add("$parameters");
+        }
+        JsonTypeName typeName = type.getAnnotation(JsonTypeName.class);
+        return new RecordShape(type, typeName == null ? null : typeName.value(), inheritsTypeInfo(type), closed,
+                ignored != null && ignored.ignoreUnknown(), fields, known);
+    }
+
+    private static boolean inheritsTypeInfo(Class<?> type) {
+        for (Class<?> parent : type.getInterfaces()) {
+            if (parent.isAnnotationPresent(JsonTypeInfo.class) || inheritsTypeInfo(parent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SlotShape readSlot(Class<?> slot) {
+        JsonTypeInfo info = slot.getAnnotation(JsonTypeInfo.class);
+        JsonSubTypes listed = slot.getAnnotation(JsonSubTypes.class);
+        if (info == null || info.use() != JsonTypeInfo.Id.NAME || !info.property().equals("type")) {
+            throw new IllegalStateException(slot.getName() + ": a slot needs @JsonTypeInfo(use = NAME, property = \"type\")");
+        }
+        if (!slot.isSealed() || listed == null) {
+            throw new IllegalStateException(slot.getName() + ": a slot must be sealed and list its records in @JsonSubTypes");
+        }
+        Map<String, Class<?>> subtypes = new LinkedHashMap<>();
+        for (JsonSubTypes.Type subtype : listed.value()) {
+            JsonTypeName typeName = subtype.value().getAnnotation(JsonTypeName.class);
+            String name = !subtype.name().isEmpty() ? subtype.name() : typeName == null ? "" : typeName.value();
+            if (name.isEmpty()) {
+                throw new IllegalStateException(subtype.value().getName() + " needs @JsonTypeName");
+            }
+            subtypes.put(name, subtype.value());
+            Arrays.stream(subtype.names()).forEach(alias -> subtypes.put(alias, subtype.value()));
+        }
+        Set<Class<?>> permitted = new HashSet<>();
+        collectPermitted(slot, permitted);
+        if (!permitted.equals(new HashSet<>(subtypes.values()))) {
+            throw new IllegalStateException(slot.getName() + ": @JsonSubTypes " + names(subtypes.values())
+                    + " differ from permits " + names(permitted));
+        }
+        return new SlotShape(slot, subtypes);
+    }
+
+    private static void collectPermitted(Class<?> sealed, Set<Class<?>> into) {
+        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
+            if (permitted.isInterface() && permitted.isSealed()) {
+                collectPermitted(permitted, into);
+            } else {
+                into.add(permitted);
+            }
+        }
+    }
+
+    private static List<String> names(Collection<Class<?>> classes) {
+        return classes.stream().map(Class::getSimpleName).sorted().distinct().toList();
+    }
+
+    private static Set<String> collectTypeNames(Class<?> root) {
+        Set<String> names = new LinkedHashSet<>();
+        Set<Class<?>> seen = new HashSet<>();
+        Deque<Type> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            Type next = pending.pop();
+            Class<?> type = raw(next);
+            if (next instanceof ParameterizedType parameterized) {
+                pending.addAll(Arrays.asList(parameterized.getActualTypeArguments()));
+            }
+            if (!seen.add(type)) {
+                continue;
+            }
+            if (isSlot(type)) {
+                slot(type).subtypes().forEach((name, record) -> {
+                    names.add(name);
+                    pending.add(record);
+                });
+            } else if (type.isRecord()) {
+                RecordShape shape = record(type);
+                if (shape.typeName() != null) {
+                    names.add(shape.typeName());
+                }
+                shape.fields().forEach(field -> pending.add(field.type()));
+            }
+        }
+        return Collections.unmodifiableSet(names);
+    }
+}
