@@ -20,10 +20,9 @@ import java.util.Map;
  * what the server does and what a client sees. Faults that need "the normal response" (truncations, stalls, delays)
  * use the response the request would have had, so a stall on {@code /employees?page=8} stalls in page 8's JSON.
  *
- * <p>A fault that ends the connection ({@link DropConnection}, {@link Reset}, {@link TruncatedBody}) may be hidden
- * by the JDK {@code HttpClient} when it hits a pooled connection: the client treats a connection that closes before
- * any response byte as expired and silently retries once on a new one. Schedule such a fault twice, or use a fresh
- * client, when a test must see it.
+ * <p>The JDK {@code HttpClient} hides one {@link DropConnection} or {@link Reset} of a GET: it takes a connection that
+ * ends before any response byte for an expired pooled one and silently sends the request again (on a new connection
+ * too). Schedule such a fault twice ({@link FaultPlan#times}) when a test must see it through that client.
  */
 public sealed interface Fault permits Fault.Status, Fault.RateLimit, Fault.RateLimitHttpDate, Fault.Delay,
         Fault.DropConnection, Fault.Reset, Fault.TruncatedBody, Fault.MalformedJson, Fault.TruncatedJson,
