@@ -59,10 +59,13 @@ public record DemoApiOptions(
         }
     }
 
-    /** Port 0, no latency, seed 42, 5,000 employees, 1,000 time-off requests, 200 benefits, no API key. */
+    /**
+     * Port 0, no latency, seed 42, 5,000 employees, 1,000 time-off requests, 200 benefits, no API key, 128
+     * connections at once, 30 s idle timeout.
+     */
     public static DemoApiOptions defaults() {
         return new DemoApiOptions(0, Duration.ZERO, DEFAULT_SEED, DEFAULT_EMPLOYEE_COUNT,
-                DEFAULT_TIME_OFF_REQUEST_COUNT, DEFAULT_BENEFIT_COUNT, null, 64, Duration.ofSeconds(30));
+                DEFAULT_TIME_OFF_REQUEST_COUNT, DEFAULT_BENEFIT_COUNT, null, 128, Duration.ofSeconds(30));
     }
 
     public DemoApiOptions withPort(int newPort) {
