@@ -82,8 +82,10 @@ final class Connection implements Runnable {
             socket.setSoTimeout(REFUSAL_DRAIN_MILLIS);
             byte[] sink = new byte[8192];
             long drained = 0;
-            for (int read = in.read(sink); read != -1 && drained < RequestParser.MAX_BODY_BYTES; read = in.read(sink)) {
+            int read = in.read(sink);
+            while (read != -1 && drained < RequestParser.MAX_BODY_BYTES) {
                 drained += read;
+                read = in.read(sink);
             }
         } catch (IOException e) {
             log.debug("Refused connection from port {} ended: {}", socket.getPort(), e.toString());
@@ -91,9 +93,9 @@ final class Connection implements Runnable {
     }
 
     void writeHead(Response response, long contentLength, boolean keepAlive) throws IOException {
+        int status = response.status();
         StringBuilder head = new StringBuilder(256)
-                .append("HTTP/1.1 ").append(response.status()).append(' ').append(Response.reason(response.status()))
-                .append("\r\n");
+                .append("HTTP/1.1 ").append(status).append(' ').append(Response.reason(status)).append("\r\n");
         for (Map.Entry<String, String> header : response.headers().entrySet()) {
             if (!FRAMING_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");

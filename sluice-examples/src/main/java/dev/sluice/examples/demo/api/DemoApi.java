@@ -1,6 +1,7 @@
 package dev.sluice.examples.demo.api;
 
 import dev.sluice.source.ConfigException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * The demo API: a deterministic HTTP/1.1 JSON server on 127.0.0.1 with scriptable faults.
  * <pre>{@code
  * try (DemoApi api = DemoApi.start(DemoApiOptions.defaults())) {
- *     api.faults().once("/employees?page=8", new Fault.Reset());
- *     // read api.baseUri().resolve("/employees?page=1") ...
- *     assertThat(api.requests().forPath("/employees")).hasSize(51);
+ *     api.faults().times(2, "/employees?page=8", new Fault.Status(503));
+ *     // a connector reads all 50 pages from api.baseUri(), retrying page 8 twice
+ *     assertThat(api.requests().forPath("/employees")).hasSize(52);
+ *     assertThat(api.faults().pending()).isEmpty();
  * }
  * }</pre>
  *
@@ -101,8 +103,9 @@ public final class DemoApi implements AutoCloseable {
                 new AdminRoutes(faults, requests, timeOff));
         String prefix = "demo-api-" + serverSocket.getLocalPort();
         AtomicInteger threadCount = new AtomicInteger();
+        // A cached pool with a ceiling: threads come and go with connections, and one beyond the ceiling is refused.
         this.workers = new ThreadPoolExecutor(0, options.maxConnections(), 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), runnable -> daemon(runnable, prefix + "-conn-" + threadCount.incrementAndGet()));
+                new SynchronousQueue<>(), task -> daemon(task, prefix + "-conn-" + threadCount.incrementAndGet()));
         this.acceptor = daemon(this::acceptLoop, prefix + "-accept");
     }
 
@@ -242,7 +245,7 @@ public final class DemoApi implements AutoCloseable {
         return thread;
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException e) {

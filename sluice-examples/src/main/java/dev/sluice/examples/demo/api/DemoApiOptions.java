@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param latency added before every non-admin response, on top of any {@link Fault.Delay}
  * @param seed the only input of the generated data: the same seed gives the same rows
  * @param employeeCount rows of {@code /employees}
- * @param timeOffRequestCount initial rows of {@code /time_off_requests}; {@link DemoApi#appendTimeOffRequests} adds more
+ * @param timeOffRequestCount initial rows of {@code /time_off_requests};
+ *     {@link DemoApi#appendTimeOffRequests} adds more
  * @param benefitCount rows of {@code /employee_benefits}
  * @param apiKey when set, data endpoints require it in the {@code X-Api-Key} header or the {@code api_key} query
  *     parameter; {@code /health} and {@code /_admin/} stay open

@@ -39,12 +39,12 @@ final class Dispatcher {
     boolean serve(Connection connection, RequestParser.Incoming incoming) throws IOException {
         RecordedRequest request = incoming.request();
         if (request.path().startsWith(AdminRoutes.PREFIX)) {
-            Exchange exchange = new Exchange(connection, request, incoming.keepAlive(), () -> admin.respond(request));
+            Exchange exchange = new Exchange(connection, incoming.keepAlive(), () -> admin.respond(request));
             exchange.respond();
             return exchange.keepAlive();
         }
         requests.record(request);
-        Exchange exchange = new Exchange(connection, request, incoming.keepAlive(), () -> data.respond(request));
+        Exchange exchange = new Exchange(connection, incoming.keepAlive(), () -> data.respond(request));
         if (!latency.isZero()) {
             exchange.pause(latency);
         }

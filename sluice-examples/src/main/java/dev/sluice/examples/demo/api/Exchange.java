@@ -6,34 +6,30 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One request and the means to answer it, as a {@link Fault} sees them. Its operations are internal to the demo
+ * One request's answer in the making, as a {@link Fault} sees it. Its operations are internal to the demo
  * API: the type is public only because {@link Fault#deliver(Exchange)} is.
  */
 public final class Exchange {
 
     private final Connection connection;
-    private final RecordedRequest request;
     private final Supplier<Response> route;
     private boolean keepAlive;
     private @Nullable Response normal;
 
-    Exchange(Connection connection, RecordedRequest request, boolean keepAlive, Supplier<Response> route) {
+    Exchange(Connection connection, boolean keepAlive, Supplier<Response> route) {
         this.connection = connection;
-        this.request = request;
         this.keepAlive = keepAlive;
         this.route = route;
     }
 
-    RecordedRequest request() {
-        return request;
-    }
-
     /** The response the API would give without a fault; computed once, on first use. */
     Response normalResponse() {
-        if (normal == null) {
-            normal = route.get();
+        Response response = normal;
+        if (response == null) {
+            response = route.get();
+            normal = response;
         }
-        return normal;
+        return response;
     }
 
     /** Whether the connection may carry another request after this one. */

@@ -1,8 +1,8 @@
 package dev.sluice.examples.demo.api;
 
 /**
- * A request the demo API refuses; the server answers {@code {"error": message}} with {@link #status()}. Checked,
- * so that every route that can refuse says so and the connection loop cannot forget to answer.
+ * A request the demo API refuses with an HTTP status and {@code {"error": message}}. Checked, so that every route
+ * that can refuse says so and the connection loop cannot forget to answer.
  */
 final class RequestException extends Exception {
 
@@ -13,10 +13,6 @@ final class RequestException extends Exception {
     RequestException(int status, String message) {
         super(message);
         this.status = status;
-    }
-
-    int status() {
-        return status;
     }
 
     Response toResponse() {

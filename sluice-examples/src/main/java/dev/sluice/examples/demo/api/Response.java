@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.protocol.Json;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,9 +66,5 @@ record Response(int status, Map<String, String> headers, byte[] body) {
             case 505: return "HTTP Version Not Supported";
             default: return "Status " + status;
         }
-    }
-
-    String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

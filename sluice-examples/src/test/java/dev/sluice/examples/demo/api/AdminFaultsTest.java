@@ -37,8 +37,8 @@ class AdminFaultsTest {
     static Stream<Arguments> everyFaultType() {
         return Stream.of(
                 Arguments.of("{\"type\": \"STATUS\", \"status\": 503}", new Fault.Status(503)),
-                Arguments.of("{\"type\": \"STATUS\", \"status\": 400, \"body\": \"bad\", \"headers\": {\"X-A\": \"1\"}}",
-                        new Fault.Status(400, "bad", Map.of("X-A", "1"))),
+                Arguments.of("{\"type\": \"STATUS\", \"status\": 400, \"body\": \"bad\", "
+                        + "\"headers\": {\"X-A\": \"1\"}}", new Fault.Status(400, "bad", Map.of("X-A", "1"))),
                 Arguments.of("{\"type\": \"RATE_LIMIT\", \"retry_after_seconds\": 30}", new Fault.RateLimit(30)),
                 Arguments.of("{\"type\": \"RATE_LIMIT_HTTP_DATE\", \"retry_at\": \"2030-01-02T03:04:05Z\"}",
                         new Fault.RateLimitHttpDate(Instant.parse("2030-01-02T03:04:05Z"))),
@@ -67,7 +67,8 @@ class AdminFaultsTest {
     @Test
     void anArraySchedulesSeveralRulesWithQueriesAndCounts() throws Exception {
         HttpResponse<String> response = client.postJson("/_admin/faults", "["
-                + "{\"path\": \"/employees\", \"query\": {\"page\": 8}, \"times\": 3, \"fault\": {\"type\": \"RESET\"}},"
+                + "{\"path\": \"/employees\", \"query\": {\"page\": 8}, \"times\": 3, "
+                + "\"fault\": {\"type\": \"RESET\"}},"
                 + "{\"path\": \"/health\", \"times\": \"always\", \"fault\": {\"type\": \"EMPTY_200\"}}]");
 
         assertThat(response.body()).isEqualTo("{\"scheduled\":2}");
@@ -109,13 +110,16 @@ class AdminFaultsTest {
                 Arguments.of("{\"path\": \"/x\", \"fault\": {\"type\": \"RATE_LIMIT\", \"retry_after\": 5}}",
                         "unknown key \\\"retry_after\\\" in RATE_LIMIT"),
                 Arguments.of("{\"path\": \"/x\", \"times\": 0, \"fault\": {\"type\": \"RESET\"}}", "\\\"times\\\""),
-                Arguments.of("{\"path\": \"/x\", \"times\": \"often\", \"fault\": {\"type\": \"RESET\"}}", "\\\"times\\\""),
-                Arguments.of("{\"path\": \"/x\", \"fault\": {\"type\": \"STATUS\", \"status\": 99}}", "between 200 and 599"),
+                Arguments.of("{\"path\": \"/x\", \"times\": \"often\", \"fault\": {\"type\": \"RESET\"}}",
+                        "\\\"times\\\""),
+                Arguments.of("{\"path\": \"/x\", \"fault\": {\"type\": \"STATUS\", \"status\": 99}}",
+                        "between 200 and 599"),
                 Arguments.of("{\"path\": \"/x\", \"fault\": {\"type\": \"STATUS\", \"status\": \"500\"}}",
                         "\\\"status\\\" must be an integer"),
-                Arguments.of("{\"path\": \"/x\", \"fault\": {\"type\": \"DELAY\", \"millis\": -5}}", "must not be negative"),
-                Arguments.of("{\"path\": \"/x\", \"fault\": {\"type\": \"RATE_LIMIT_HTTP_DATE\", \"retry_at\": \"soon\"}}",
-                        "ISO-8601"),
+                Arguments.of("{\"path\": \"/x\", \"fault\": {\"type\": \"DELAY\", \"millis\": -5}}",
+                        "must not be negative"),
+                Arguments.of("{\"path\": \"/x\", \"fault\": {\"type\": \"RATE_LIMIT_HTTP_DATE\", "
+                        + "\"retry_at\": \"soon\"}}", "ISO-8601"),
                 Arguments.of("{\"path\": \"/x\", \"query\": {\"page\": [1]}, \"fault\": {\"type\": \"RESET\"}}",
                         "\\\"query\\\" values"),
                 Arguments.of("[{\"path\": \"/x\", \"fault\": {\"type\": \"RESET\"}}, 7]", "must be a JSON object"));

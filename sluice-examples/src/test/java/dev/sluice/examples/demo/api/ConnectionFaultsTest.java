@@ -98,9 +98,12 @@ class ConnectionFaultsTest {
             byte[] received = new byte[fullLength];
             int count = 0;
             try (InputStream body = response.body()) {
-                for (int read = 0; read != -1 && count < fullLength; read = body.read(received, count, fullLength - count)) {
+                int read = body.read(received, 0, fullLength);
+                while (read != -1 && count + read < fullLength) {
                     count += read;
+                    read = body.read(received, count, fullLength - count);
                 }
+                count += Math.max(read, 0);
             } catch (IOException expected) {
                 // the JDK client reports the early end as an exception after delivering what arrived
             }
