@@ -169,8 +169,10 @@ public sealed interface Fault permits Fault.Status, Fault.RateLimit, Fault.RateL
 
     /**
      * Sends the headers and half the body, then nothing for {@code duration}, then the rest. The stall ends early,
-     * with the connection closed, when the client hangs up or the server closes. The JDK client's request timeout
-     * does not cover the body, so a client observes the stall with its own read timeout.
+     * with the connection closed, when the client hangs up or the server closes. Clients observe it as a read
+     * timeout. The JDK 17 client's request timeout ends when the headers arrive (seen on 17.0.15, with
+     * {@code send}, {@code sendAsync} and any body handler), so it never notices this stall: a client needs a
+     * timeout of its own on reading the body.
      */
     record StallMidBody(Duration duration) implements Fault {
         public StallMidBody {

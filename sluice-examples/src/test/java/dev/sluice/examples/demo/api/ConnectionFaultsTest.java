@@ -120,7 +120,8 @@ class ConnectionFaultsTest {
         CompletableFuture<byte[]> body = readAllAsync(response.body());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        // A client observes a stall only through its own read timeout; the stall never ends by itself here.
+        // A client observes a stall only through its own read timeout (the JDK's request timeout ended with the
+        // headers); the stall never ends by itself here.
         assertThatThrownBy(() -> body.get(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS))
                 .isInstanceOf(TimeoutException.class);
         response.body().close();
