@@ -23,15 +23,7 @@ final class AdminRoutes {
         this.timeOff = timeOff;
     }
 
-    Response respond(RecordedRequest request) {
-        try {
-            return route(request);
-        } catch (RequestException e) {
-            return e.toResponse();
-        }
-    }
-
-    private Response route(RecordedRequest request) throws RequestException {
+    Response route(RecordedRequest request) throws RequestException {
         String method = request.method();
         switch (request.path()) {
             case PREFIX + "faults":

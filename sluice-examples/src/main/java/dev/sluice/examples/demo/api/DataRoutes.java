@@ -32,15 +32,7 @@ final class DataRoutes {
         this.timeOff = timeOff;
     }
 
-    Response respond(RecordedRequest request) {
-        try {
-            return route(request);
-        } catch (RequestException e) {
-            return e.toResponse();
-        }
-    }
-
-    private Response route(RecordedRequest request) throws RequestException {
+    Response route(RecordedRequest request) throws RequestException {
         String path = request.path();
         if (!PATHS.contains(path)) {
             throw new RequestException(404, "no such endpoint: " + path);

@@ -39,12 +39,12 @@ final class Dispatcher {
     boolean serve(Connection connection, RequestParser.Incoming incoming) throws IOException {
         RecordedRequest request = incoming.request();
         if (request.path().startsWith(AdminRoutes.PREFIX)) {
-            Exchange exchange = new Exchange(connection, incoming.keepAlive(), () -> admin.respond(request));
+            Exchange exchange = new Exchange(connection, incoming.keepAlive(), () -> answer(admin::route, request));
             exchange.respond();
             return exchange.keepAlive();
         }
         requests.record(request);
-        Exchange exchange = new Exchange(connection, incoming.keepAlive(), () -> data.respond(request));
+        Exchange exchange = new Exchange(connection, incoming.keepAlive(), () -> answer(data::route, request));
         if (!latency.isZero()) {
             exchange.pause(latency);
         }
@@ -57,5 +57,18 @@ final class Dispatcher {
             exchange.respond();
         }
         return exchange.keepAlive();
+    }
+
+    /** A set of endpoints; a refusal is an exception so that it cannot be mistaken for an answer. */
+    private interface Routes {
+        Response route(RecordedRequest request) throws RequestException;
+    }
+
+    private static Response answer(Routes routes, RecordedRequest request) {
+        try {
+            return routes.route(request);
+        } catch (RequestException e) {
+            return e.toResponse();
+        }
     }
 }

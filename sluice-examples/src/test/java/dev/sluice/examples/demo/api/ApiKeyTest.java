@@ -3,27 +3,16 @@ package dev.sluice.examples.demo.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ApiKeyTest {
+class ApiKeyTest extends DemoApiTestCase {
 
     private static final String KEY = "s3cr3t-demo-key";
 
-    private DemoApi api;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        api = DemoApi.start(DemoApiOptions.defaults().withApiKey(KEY));
-        client = new TestClient(api);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
+    @Override
+    protected DemoApiOptions options() {
+        return DemoApiOptions.defaults().withApiKey(KEY);
     }
 
     @Test
@@ -41,7 +30,7 @@ class ApiKeyTest {
         HttpResponse<String> byHeader = client.send(client.request("/employees").header("X-Api-Key", "guess-123"));
         HttpResponse<String> byQuery = client.get("/employees?api_key=guess-456");
 
-        for (HttpResponse<String> response : java.util.List.of(byHeader, byQuery)) {
+        for (HttpResponse<String> response : List.of(byHeader, byQuery)) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).isEqualTo("{\"error\":\"invalid api key\"}");
             assertThat(response.headers().map().toString()).doesNotContain("guess", KEY);

@@ -15,35 +15,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Faults that break the connection, as a JDK client sees them. That client retries a GET once, silently, when its
  * connection ends before any response byte; so connection-ending faults are scheduled twice here.
  */
-class ConnectionFaultsTest {
+class ConnectionFaultsTest extends DemoApiTestCase {
 
     /** Long enough never to end on its own during a test; close() or the client must end it. */
     private static final Duration FOREVER = Duration.ofMinutes(10);
     /** How long a client waits before concluding that the body stalled; the stall itself is FOREVER. */
     private static final long READ_TIMEOUT_MILLIS = 300;
-
-    private DemoApi api;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        api = DemoApi.start(DemoApiOptions.defaults());
-        client = new TestClient(api);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
 
     @Test
     void dropConnectionClosesWithoutAResponse() {

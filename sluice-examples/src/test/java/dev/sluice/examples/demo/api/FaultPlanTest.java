@@ -8,26 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultPlanTest {
-
-    private DemoApi api;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        api = DemoApi.start(DemoApiOptions.defaults());
-        client = new TestClient(api);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
+class FaultPlanTest extends DemoApiTestCase {
 
     @Test
     void aFaultHitsOnlyTheMatchedPageAndOnlyKTimes() throws Exception {

@@ -12,26 +12,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hand-written HTTP/1.1 server: framing, keep-alive, limits and shutdown. */
-class HttpServerTest {
-
-    private DemoApi api;
-
-    @BeforeEach
-    void start() {
-        api = DemoApi.start(DemoApiOptions.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+class HttpServerTest extends DemoApiTestCase {
 
     @Test
     void keepAliveServesSeveralRequestsOnOneConnection() throws Exception {

@@ -11,26 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OtherEndpointsTest {
-
-    private DemoApi api;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        api = DemoApi.start(DemoApiOptions.defaults());
-        client = new TestClient(api);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
+class OtherEndpointsTest extends DemoApiTestCase {
 
     @Test
     void benefitsAreOnePageOfTwoHundredWithOneToThreeDistinctPlansPerEmployee() throws Exception {

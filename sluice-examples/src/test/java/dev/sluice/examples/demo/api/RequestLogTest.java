@@ -8,26 +8,9 @@ import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RequestLogTest {
-
-    private DemoApi api;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        api = DemoApi.start(DemoApiOptions.defaults());
-        client = new TestClient(api);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
+class RequestLogTest extends DemoApiTestCase {
 
     @Test
     void recordsMethodPathQueryHeadersAndTime() throws Exception {

@@ -11,29 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Faults that still answer with a well-framed HTTP response, as a JDK client sees them. */
-class ResponseFaultsTest {
-
-    private DemoApi api;
-    private TestClient client;
-
-    @BeforeEach
-    void start() {
-        api = DemoApi.start(DemoApiOptions.defaults());
-        client = new TestClient(api);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        api.close();
-    }
+class ResponseFaultsTest extends DemoApiTestCase {
 
     @ParameterizedTest
     @ValueSource(ints = {400, 401, 403, 500, 502, 503})
