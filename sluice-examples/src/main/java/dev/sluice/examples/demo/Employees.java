@@ -9,6 +9,7 @@ import dev.sluice.protocol.Json;
 import dev.sluice.source.PrimaryKey;
 import dev.sluice.source.Slice;
 import dev.sluice.source.StreamState;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,10 @@ final class Employees extends HttpStream {
     @Override
     protected Map<String, String> requestParameters(Slice slice, StreamState state, @Nullable ObjectNode pageToken) {
         int page = pageToken == null ? 1 : pageToken.get("page").asInt();
-        return Map.of("page", Integer.toString(page), "page_size", Integer.toString(api.pageSize()));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("page", Integer.toString(page));
+        parameters.put("page_size", Integer.toString(api.pageSize()));
+        return parameters;
     }
 
     @Override
