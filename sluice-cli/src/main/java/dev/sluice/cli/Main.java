@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             ProtocolCommands.Check.class,
             ProtocolCommands.Discover.class,
             ProtocolCommands.Read.class,
+            DemoApiCommand.class,
+            DemoCommand.class,
         })
 public final class Main {
 

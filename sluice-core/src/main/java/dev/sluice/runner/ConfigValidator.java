@@ -1,6 +1,8 @@
 package dev.sluice.runner;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -52,7 +54,23 @@ public final class ConfigValidator {
                 .build();
         ObjectNode schema = connectionSpecification.deepCopy();
         schema.remove("$schema");
-        return JsonSchemaFactory.getInstance(version).getSchema(schema, settings);
+        // Airbyte's own keywords (airbyte_secret, order, ...) are annotations, not unknown-keyword warnings.
+        JsonMetaSchema meta = JsonMetaSchema.builder(metaSchema(version))
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                .build();
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version,
+                builder -> builder.metaSchema(meta).defaultMetaSchemaIri(meta.getIri()));
+        return factory.getSchema(schema, settings);
+    }
+
+    private static JsonMetaSchema metaSchema(SpecVersion.VersionFlag version) {
+        return switch (version) {
+            case V4 -> JsonMetaSchema.getV4();
+            case V6 -> JsonMetaSchema.getV6();
+            case V7 -> JsonMetaSchema.getV7();
+            case V201909 -> JsonMetaSchema.getV201909();
+            case V202012 -> JsonMetaSchema.getV202012();
+        };
     }
 
     private static ObjectNode withoutInternalKeys(ObjectNode config) {
