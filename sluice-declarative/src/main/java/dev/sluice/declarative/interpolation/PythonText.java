@@ -1,0 +1,20 @@
+package dev.sluice.declarative.interpolation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Python's {@code str()} of an evaluated value, for callers that need text where the reference calls
+ * {@code str(...)} on an interpolation result (URLs, header values, query parameters): {@code True}, {@code None},
+ * {@code 1.0}, {@code ['a', 'b']}, {@code {'a': 1}}.
+ */
+public final class PythonText {
+
+    private PythonText() {
+    }
+
+    /** {@code null} (no value) and JSON null both read as {@code None}. */
+    public static String str(@Nullable JsonNode value) {
+        return value == null ? "None" : PyText.str(Py.fromJson(value));
+    }
+}
