@@ -1,5 +1,8 @@
 package dev.sluice.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.ManifestSources;
+import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConfigException;
@@ -13,12 +16,30 @@ final class Connectors {
     private Connectors() {
     }
 
+    /** The config key the reference's generic manifest runner reads the manifest from. */
+    static final String INJECTED_MANIFEST = "__injected_declarative_manifest";
+
     static Source load(ConnectorOptions options, Config config) {
         options.requireOne();
         if (options.sourceClass != null) {
             return instantiate(options.sourceClass);
         }
-        throw new ConfigException("Give a connector with --source CLASS or --manifest FILE");
+        try {
+            if (options.manifest != null) {
+                return ManifestSources.fromFile(options.manifest);
+            }
+            JsonNode injected = config.json().get(INJECTED_MANIFEST);
+            if (injected != null && injected.isObject()) {
+                return ManifestSources.fromJson(injected);
+            }
+        } catch (ManifestException e) {
+            // The reference's generic runner words it this way; the cause keeps the YAML path and line.
+            throw new ConnectorException(FailureType.SYSTEM_ERROR, "Error starting the sync. This could be due to "
+                    + "an invalid configuration or catalog. Please contact Support for assistance. Error: "
+                    + e.getMessage(), e.getMessage(), e);
+        }
+        throw new ConfigException("Give a connector with --source CLASS or --manifest FILE (or put the manifest in "
+                + "the config under " + INJECTED_MANIFEST + ")");
     }
 
     static Source instantiate(String className) {

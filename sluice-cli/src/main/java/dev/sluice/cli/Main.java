@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             ProtocolCommands.Check.class,
             ProtocolCommands.Discover.class,
             ProtocolCommands.Read.class,
+            ValidateCommand.class,
             DemoApiCommand.class,
             DemoCommand.class,
         })

@@ -84,7 +84,7 @@ public final class SourceRunner {
     public boolean read(Config config, ConfiguredAirbyteCatalog catalog, StateInput state) {
         ConfigValidator.validate(source.spec().connectionSpecification(), config);
         Map<String, Stream> streams = new LinkedHashMap<>();
-        for (Stream stream : source.streams(config)) {
+        for (Stream stream : source.streams(config, catalog)) {
             streams.put(stream.name(), stream);
         }
         List<String> failures = new ArrayList<>();

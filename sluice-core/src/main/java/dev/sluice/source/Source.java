@@ -1,6 +1,7 @@
 package dev.sluice.source;
 
 import dev.sluice.protocol.ConnectionStatus;
+import dev.sluice.protocol.ConfiguredAirbyteCatalog;
 import dev.sluice.protocol.ConnectorSpecification;
 import java.util.List;
 
@@ -17,6 +18,14 @@ public interface Source {
 
     /** The streams this config gives access to; called once per command. */
     List<Stream> streams(Config config);
+
+    /**
+     * The streams for a {@code read} of this configured catalog. Sources whose streams depend on the user's
+     * selection (e.g. which properties to request) override this; the default ignores the catalog.
+     */
+    default List<Stream> streams(Config config, ConfiguredAirbyteCatalog catalog) {
+        return streams(config);
+    }
 
     /**
      * Whether the config works. The default reads the first record of the first stream. Return

@@ -1,5 +1,6 @@
 package dev.sluice.declarative.manifest;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -34,8 +35,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class ComponentShapes {
 
-    /** One record component as a manifest key. */
-    record Field(String name, Type type, boolean required, boolean nullable) {
+    /**
+     * One record component as a manifest key.
+     *
+     * @param singleAsList a list component that also takes one value ({@code @JsonFormat(with =
+     *                     ACCEPT_SINGLE_VALUE_AS_ARRAY)}), as {@code schema_loader} does
+     */
+    record Field(String name, Type type, boolean required, boolean nullable, boolean singleAsList) {
     }
 
     /**
@@ -114,7 +120,11 @@ final class ComponentShapes {
             JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
             String name = property == null || property.value().isEmpty() ? component.getName() : property.value();
             boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
-            fields.add(new Field(name, component.getGenericType(), property != null && property.required(), nullable));
+            JsonFormat format = component.getAccessor().getAnnotation(JsonFormat.class);
+            boolean singleAsList = format != null && java.util.Arrays.asList(format.with())
+                    .contains(JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+            fields.add(new Field(name, component.getGenericType(), property != null && property.required(), nullable,
+                    singleAsList));
             known.add(name);
         }
         known.add("type");

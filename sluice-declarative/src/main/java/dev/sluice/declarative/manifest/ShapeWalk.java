@@ -104,7 +104,9 @@ final class ShapeWalk {
                     error(child, lines.lineOf(node, field.name()), "must not be null");
                 }
             } else {
-                value(value, field.type(), child, lines.lineOf(node, field.name()), depth + 1);
+                Type type = field.singleAsList() && !value.isArray() ? ComponentShapes.argument(field.type(), 0)
+                        : field.type();
+                value(value, type, child, lines.lineOf(node, field.name()), depth + 1);
             }
         }
         for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {

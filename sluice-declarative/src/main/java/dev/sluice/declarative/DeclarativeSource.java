@@ -1,0 +1,105 @@
+package dev.sluice.declarative;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.protocol.ConfiguredAirbyteCatalog;
+import dev.sluice.protocol.ConnectionStatus;
+import dev.sluice.protocol.ConnectorSpecification;
+import dev.sluice.protocol.FailureType;
+import dev.sluice.protocol.Json;
+import dev.sluice.source.Availability;
+import dev.sluice.source.Config;
+import dev.sluice.source.ConfigException;
+import dev.sluice.source.ConnectorException;
+import dev.sluice.source.Source;
+import dev.sluice.source.Stream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A source defined by a manifest: its spec, check and streams, built per command from the typed spec records. */
+public final class DeclarativeSource implements Source {
+
+    private final DeclarativeSourceSpec manifest;
+    private final Function<Config, BuildContext> contexts;
+
+    public DeclarativeSource(DeclarativeSourceSpec manifest, Function<Config, BuildContext> contexts) {
+        this.manifest = manifest;
+        this.contexts = contexts;
+    }
+
+    public DeclarativeSource(DeclarativeSourceSpec manifest) {
+        this(manifest, BuildContext::of);
+    }
+
+    public DeclarativeSourceSpec manifest() {
+        return manifest;
+    }
+
+    @Override
+    public ConnectorSpecification spec() {
+        if (manifest.spec() == null) {
+            // The reference then needs a spec file beside the manifest; Sluice accepts any config.
+            return ConnectorSpecification.of(null, Json.object().put("type", "object"));
+        }
+        return manifest.spec().toSpecification();
+    }
+
+    @Override
+    public List<Stream> streams(Config config) {
+        return build(contexts.apply(config));
+    }
+
+    @Override
+    public List<Stream> streams(Config config, ConfiguredAirbyteCatalog catalog) {
+        return build(contexts.apply(config).withCatalog(catalog));
+    }
+
+    private List<Stream> build(BuildContext context) {
+        if (manifest.dynamicStreams() != null && !manifest.dynamicStreams().isEmpty()) {
+            throw new ConnectorException(FailureType.SYSTEM_ERROR,
+                    "dynamic_streams: unsupported component DynamicDeclarativeStream");
+        }
+        List<Stream> streams = new ArrayList<>();
+        for (StreamSpec spec : manifest.streams()) {
+            streams.add(spec.build(context));
+        }
+        return streams;
+    }
+
+    /** {@code CheckStream}: each named stream must read its first record (or have none). */
+    @Override
+    public ConnectionStatus check(Config config) {
+        CheckStreamSpec check = (CheckStreamSpec) manifest.check();
+        Map<String, Stream> streams = new LinkedHashMap<>();
+        streams(config).forEach(stream -> streams.put(stream.name(), stream));
+        for (String name : checkedStreams(check, config)) {
+            Stream stream = streams.get(name);
+            if (stream == null) {
+                throw new ConfigException("check: the stream '" + name + "' is not in the manifest (streams: "
+                        + String.join(", ", streams.keySet()) + ")");
+            }
+            try {
+                Availability.firstRecord(stream);
+            } catch (ConnectorException e) {
+                if (e.failureType() == FailureType.CONFIG_ERROR) {
+                    return ConnectionStatus.failed("Stream " + name + " is not available: " + e.userMessage());
+                }
+                throw e;
+            }
+        }
+        return ConnectionStatus.succeeded();
+    }
+
+    private static List<String> checkedStreams(CheckStreamSpec check, Config config) {
+        JsonNode override = config.json().get("__airbyte_check_stream_names");
+        if (override != null && override.isArray() && !override.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            override.forEach(node -> names.add(node.asText()));
+            return names;
+        }
+        return check.streamNames();
+    }
+}

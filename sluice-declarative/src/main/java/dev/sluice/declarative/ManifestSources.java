@@ -1,0 +1,85 @@
+package dev.sluice.declarative;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.interpolation.Template;
+import dev.sluice.declarative.manifest.ManifestBinder;
+import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.declarative.manifest.ManifestPipeline;
+import dev.sluice.declarative.manifest.ManifestValidator;
+import dev.sluice.declarative.manifest.ResolvedManifest;
+import dev.sluice.declarative.manifest.ValidationReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads manifests: YAML text (or the JSON injected in a config) → resolved → validated → bound → a
+ * {@link DeclarativeSource}. Errors are {@link ManifestException}s naming the YAML path and line; unknown keys
+ * are logged as warnings.
+ */
+public final class ManifestSources {
+
+    private static final Logger log = LoggerFactory.getLogger(ManifestSources.class);
+
+    private ManifestSources() {
+    }
+
+    public static DeclarativeSource fromFile(Path file) {
+        return load(ManifestPipeline.fromYaml(read(file)));
+    }
+
+    public static DeclarativeSource fromYaml(String text) {
+        return load(ManifestPipeline.fromYaml(text));
+    }
+
+    /** A manifest given as a JSON object (the config's {@code __injected_declarative_manifest}). */
+    public static DeclarativeSource fromJson(JsonNode manifest) {
+        return load(ManifestPipeline.fromJson(manifest));
+    }
+
+    /** Every problem of a manifest file, without building anything ({@code sluice validate}). */
+    public static ValidationReport validate(Path file) {
+        ResolvedManifest manifest = ManifestPipeline.fromYaml(read(file));
+        ValidationReport report = validator().validate(manifest, DeclarativeSourceSpec.class);
+        if (report.isValid()) {
+            try {
+                ManifestBinder.bind(manifest, DeclarativeSourceSpec.class);
+            } catch (ManifestException e) {
+                return new ValidationReport(java.util.List.of(e), report.warnings());
+            }
+        }
+        return report;
+    }
+
+    private static DeclarativeSource load(ResolvedManifest manifest) {
+        ValidationReport report = validator().validate(manifest, DeclarativeSourceSpec.class);
+        report.warnings().forEach(warning -> log.warn("Manifest: {}", warning.getMessage()));
+        report.throwIfInvalid(false);
+        return new DeclarativeSource(ManifestBinder.bind(manifest, DeclarativeSourceSpec.class));
+    }
+
+    private static ManifestValidator validator() {
+        return new ManifestValidator(ManifestSources::checkTemplate);
+    }
+
+    private static Optional<String> checkTemplate(String text) {
+        try {
+            Template.compile(text);
+            return Optional.empty();
+        } catch (ManifestException e) {
+            return Optional.of(e.problem());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ManifestException("", 0, "cannot read the manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

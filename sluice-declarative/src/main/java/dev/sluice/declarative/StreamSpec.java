@@ -1,0 +1,16 @@
+package dev.sluice.declarative;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.sluice.declarative.component.BuildContext;
+
+/** What the manifest's {@code streams} items (and a parent stream config's {@code stream}) admit. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
+@JsonSubTypes({@JsonSubTypes.Type(DeclarativeStreamSpec.class)})
+public sealed interface StreamSpec permits DeclarativeStreamSpec {
+
+    DeclarativeStream build(BuildContext context);
+
+    /** The stream's name as the catalog shows it. */
+    String streamName();
+}

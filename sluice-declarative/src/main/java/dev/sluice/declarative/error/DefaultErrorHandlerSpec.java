@@ -1,0 +1,49 @@
+package dev.sluice.declarative.error;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.http.BackoffStrategy;
+import dev.sluice.http.ErrorHandler;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code type: DefaultErrorHandler} — response filters first (the first that matches decides), then the default
+ * status mapping; retried up to {@code max_retries} times (5 by default) with the first backoff strategy that
+ * has an opinion, else exponential backoff.
+ * <pre>{@code
+ * error_handler:
+ *   type: DefaultErrorHandler
+ *   max_retries: 3
+ *   backoff_strategies: [{type: WaitTimeFromHeader, header: Retry-After}]
+ *   response_filters: [{http_codes: [404], action: IGNORE}]
+ * }</pre>
+ */
+@JsonTypeName("DefaultErrorHandler")
+public record DefaultErrorHandlerSpec(
+        @JsonProperty("backoff_strategies") @Nullable List<BackoffStrategySpec> backoffStrategies,
+        @JsonProperty("max_retries") @Nullable String maxRetries,
+        @JsonProperty("response_filters") @Nullable List<HttpResponseFilterSpec> responseFilters,
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ErrorHandlerSpec {
+
+    public DefaultErrorHandlerSpec {
+        backoffStrategies = backoffStrategies == null ? List.of() : List.copyOf(backoffStrategies);
+        responseFilters = responseFilters == null ? List.of() : List.copyOf(responseFilters);
+    }
+
+    /** The handler a requester uses when the manifest gives none. */
+    public static DefaultErrorHandlerSpec defaults() {
+        return new DefaultErrorHandlerSpec(null, null, null, null);
+    }
+
+    @Override
+    public ErrorHandler build(BuildContext context) {
+        Double retries = Backoffs.number(maxRetries, context, parameters, "max_retries");
+        List<BackoffStrategy> strategies = backoffStrategies.stream()
+                .map(spec -> Backoffs.plusOneSecond(spec.build(context))).toList();
+        List<HttpResponseFilter> filters = responseFilters.stream().map(spec -> spec.build(context)).toList();
+        return new DefaultErrorHandler(filters, strategies, retries == null ? 5 : retries.intValue());
+    }
+}

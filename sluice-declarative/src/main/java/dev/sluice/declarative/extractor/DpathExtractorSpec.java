@@ -1,0 +1,43 @@
+package dev.sluice.declarative.extractor;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.interpolation.InterpolatedString;
+import dev.sluice.declarative.interpolation.InterpolationContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code type: DpathExtractor} — the records at {@code field_path} of each decoded document: a list yields its
+ * elements, an object yields itself, a missing path nothing; {@code *} matches every key or element.
+ * <pre>{@code extractor: {type: DpathExtractor, field_path: ["data", "{{ parameters.name }}"]}}</pre>
+ */
+@JsonTypeName("DpathExtractor")
+public record DpathExtractorSpec(
+        @JsonProperty(value = "field_path", required = true) List<String> fieldPath,
+        @JsonProperty("record_expander") @Nullable JsonNode recordExpander,
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ExtractorSpec {
+
+    public DpathExtractorSpec {
+        fieldPath = List.copyOf(fieldPath);
+        if (recordExpander != null) {
+            throw new IllegalArgumentException("unsupported component RecordExpander");
+        }
+    }
+
+    @Override
+    public RecordExtractor build(BuildContext context) {
+        // The path's templates only see config and parameters, so it is evaluated once.
+        InterpolationContext interpolation = context.interpolation();
+        JsonNode parameters = BuildContext.parameters(this.parameters);
+        List<String> path = new ArrayList<>(fieldPath.size());
+        for (String segment : fieldPath) {
+            path.add(InterpolatedString.of(segment, parameters).evalString(interpolation));
+        }
+        return new DpathExtractor(path);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.sluice.declarative.paginator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.interpolation.InterpolatedBoolean;
+import dev.sluice.declarative.interpolation.InterpolatedString;
+import dev.sluice.declarative.interpolation.InterpolationContext;
+import dev.sluice.http.HttpResponse;
+import dev.sluice.protocol.Json;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Runtime of {@link CursorPaginationSpec}. */
+final class CursorPagination implements PaginationStrategy {
+
+    private final InterpolatedString cursorValue;
+    private final @Nullable InterpolatedBoolean stopCondition;
+    private final @Nullable Integer pageSize;
+    private final InterpolationContext base;
+
+    CursorPagination(InterpolatedString cursorValue, @Nullable InterpolatedBoolean stopCondition,
+            @Nullable Integer pageSize, InterpolationContext base) {
+        this.cursorValue = cursorValue;
+        this.stopCondition = stopCondition;
+        this.pageSize = pageSize;
+        this.base = base;
+    }
+
+    @Override
+    public @Nullable JsonNode initialToken() {
+        return null;
+    }
+
+    @Override
+    public @Nullable JsonNode nextToken(Page page) {
+        InterpolationContext context = base.with("response", page.firstDocument())
+                .with("headers", headers(page.response()))
+                .with("last_record", page.lastRecord())
+                .with("last_page_size", Json.nodes().numberNode(page.lastPageSize()));
+        if (stopCondition != null && stopCondition.eval(context)) {
+            return null;
+        }
+        JsonNode token = cursorValue.eval(context);
+        if (token == null || token.isNull() || isFalsy(token)) {
+            return null;
+        }
+        return token;
+    }
+
+    private static boolean isFalsy(JsonNode token) {
+        if (token.isTextual()) {
+            return token.asText().isEmpty();
+        }
+        if (token.isBoolean()) {
+            return !token.booleanValue();
+        }
+        if (token.isContainerNode()) {
+            return token.isEmpty();
+        }
+        return token.isNumber() && token.doubleValue() == 0;
+    }
+
+    @Override
+    public @Nullable Integer pageSize() {
+        return pageSize;
+    }
+
+    /** The response headers as a mapping, plus {@code link}: the parsed Link header by relation. */
+    static ObjectNode headers(HttpResponse response) {
+        ObjectNode headers = Json.object();
+        for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
+            String value = String.join(", ", header.getValue());
+            headers.put(header.getKey(), value);
+            headers.put(header.getKey().toLowerCase(Locale.ROOT), value);
+        }
+        response.header("Link").ifPresent(link -> headers.set("link", LinkHeader.parse(link)));
+        return headers;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.sluice.declarative.paginator;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.requester.PageTokenOptionSpec;
+import dev.sluice.declarative.requester.RequestOption;
+import dev.sluice.declarative.requester.RequestOptionSpec;
+import dev.sluice.declarative.requester.RequestPathSpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code type: DefaultPaginator} — requests pages until the strategy has no next token, injecting the token
+ * ({@code page_token_option}) and the page size ({@code page_size_option}).
+ * <pre>{@code
+ * paginator:
+ *   type: DefaultPaginator
+ *   page_token_option: {type: RequestOption, inject_into: request_parameter, field_name: page}
+ *   page_size_option: {type: RequestOption, inject_into: request_parameter, field_name: per_page}
+ *   pagination_strategy: {type: PageIncrement, page_size: 100, start_from_page: 1}
+ * }</pre>
+ */
+@JsonTypeName("DefaultPaginator")
+public record DefaultPaginatorSpec(
+        @JsonProperty(value = "pagination_strategy", required = true) PaginationStrategySpec paginationStrategy,
+        @JsonProperty("page_size_option") @Nullable RequestOptionSpec pageSizeOption,
+        @JsonProperty("page_token_option") @Nullable PageTokenOptionSpec pageTokenOption,
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements PaginatorSpec {
+
+    public DefaultPaginatorSpec {
+        java.util.Objects.requireNonNull(paginationStrategy, "pagination_strategy is required");
+    }
+
+    @Override
+    public Paginator build(BuildContext context) {
+        PaginationStrategy strategy = paginationStrategy.build(context);
+        RequestOption sizeOption = pageSizeOption == null ? null : pageSizeOption.build(context);
+        if (sizeOption != null && strategy.pageSize() == null) {
+            throw new IllegalArgumentException("page_size_option is set but the pagination strategy has no page_size");
+        }
+        RequestOption tokenOption = pageTokenOption instanceof RequestOptionSpec option ? option.build(context) : null;
+        boolean tokenIsPath = pageTokenOption instanceof RequestPathSpec;
+        return new DefaultPaginator(strategy, sizeOption, tokenOption, tokenIsPath);
+    }
+}

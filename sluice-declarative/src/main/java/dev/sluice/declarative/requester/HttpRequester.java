@@ -1,0 +1,82 @@
+package dev.sluice.declarative.requester;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.component.RecordContext;
+import dev.sluice.declarative.component.RequestOptions;
+import dev.sluice.declarative.component.StreamSlice;
+import dev.sluice.declarative.interpolation.InterpolatedString;
+import dev.sluice.declarative.interpolation.InterpolationContext;
+import dev.sluice.http.HttpExecutor;
+import dev.sluice.http.HttpRequest;
+import dev.sluice.http.ResponseReader;
+import dev.sluice.http.Urls;
+import dev.sluice.protocol.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Runtime of {@link HttpRequesterSpec}: renders and sends one request. Thread-safe. */
+public final class HttpRequester {
+
+    private final InterpolatedString base;
+    private final @Nullable InterpolatedString path;
+    private final String method;
+    private final RequestTemplates templates;
+    private final HttpExecutor executor;
+    private final InterpolationContext interpolation;
+
+    HttpRequester(InterpolatedString base, @Nullable InterpolatedString path, String method,
+            RequestTemplates templates, HttpExecutor executor, InterpolationContext interpolation) {
+        this.base = base;
+        this.path = path;
+        this.method = method;
+        this.templates = templates;
+        this.executor = executor;
+        this.interpolation = interpolation;
+    }
+
+    /**
+     * Sends the request for a slice and page token, with options from other components (paginator, cursor,
+     * partition router) added; {@code pathOverride} replaces the path (a {@code RequestPath} page token).
+     * The response is read with {@code reader} inside the retry loop. Empty when the error handler ignored it.
+     */
+    public <T> Optional<T> send(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
+            @Nullable String pathOverride, ResponseReader<T> reader) {
+        return executor.send(build(slice, nextPageToken, extra, pathOverride), reader);
+    }
+
+    /** The request as it would be sent (before authentication). */
+    public HttpRequest build(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
+            @Nullable String pathOverride) {
+        InterpolationContext context = context(slice, nextPageToken);
+        String url = base.evalString(context);
+        String relative = pathOverride != null ? pathOverride : path == null ? "" : path.evalString(context);
+        RequestOptions options = templates.render(context).plus(extra);
+        HttpRequest request = new HttpRequest(method, RequestOptionApplier.withParameters(Urls.join(url, relative),
+                options.parameters()), options.headers(), null);
+        String raw = templates.rawBody(context);
+        if (!options.bodyJson().isEmpty()) {
+            request = request.withBody(Json.write(options.bodyJson()).getBytes(StandardCharsets.UTF_8),
+                    "application/json");
+        } else if (!options.bodyData().isEmpty()) {
+            request = request.withBody(RequestOptionApplier.formBody(options.bodyData())
+                    .getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+        } else if (raw != null) {
+            request = request.withBody(raw.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        }
+        return request;
+    }
+
+    private InterpolationContext context(StreamSlice slice, @Nullable JsonNode nextPageToken) {
+        InterpolationContext context = interpolation.with("stream_slice", slice.toInterpolationValue())
+                .with("next_page_token", RecordContext.tokenValue(nextPageToken));
+        Iterator<Map.Entry<String, JsonNode>> extra = slice.extraFields().fields();
+        while (extra.hasNext()) {
+            Map.Entry<String, JsonNode> field = extra.next();
+            context = context.with(field.getKey(), field.getValue());
+        }
+        return context;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.sluice.declarative.requester;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code type: RequestBodyGraphQL} — a JSON body {@code {"query": "..."}} (plus any other keys of {@code value}).
+ * <pre>{@code request_body: {type: RequestBodyGraphQL, value: {query: "{ users(first: 50) { id } }"}}}</pre>
+ */
+@JsonTypeName("RequestBodyGraphQL")
+public record RequestBodyGraphQlSpec(@JsonProperty(value = "value", required = true) JsonNode value)
+        implements RequestBodySpec {
+
+    public RequestBodyGraphQlSpec {
+        if (!value.isObject() || !value.path("query").isTextual()) {
+            throw new IllegalArgumentException("value must be a mapping with a 'query' string");
+        }
+    }
+
+    @Override
+    public JsonNode json() {
+        return value;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.sluice.declarative.requester;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code type: RequestPath} — the page token is the next request's path or full URL (e.g. a {@code next} link).
+ * <pre>{@code page_token_option: {type: RequestPath}}</pre>
+ */
+@JsonTypeName("RequestPath")
+public record RequestPathSpec(@JsonProperty("$parameters") @Nullable ObjectNode parameters)
+        implements PageTokenOptionSpec {
+}

@@ -1,0 +1,17 @@
+package dev.sluice.declarative.retriever;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.RequestOptions;
+import dev.sluice.declarative.component.StreamSlice;
+import java.util.function.Consumer;
+
+/** Reads every page of one slice. Thread-safe: slices may be read concurrently. */
+public interface Retriever {
+
+    /**
+     * Reads the slice's records into {@code records}, in order.
+     *
+     * @param sliceOptions request options the stream's cursor or partition router adds for this slice
+     */
+    void read(StreamSlice slice, RequestOptions sliceOptions, Consumer<ObjectNode> records);
+}

@@ -1,0 +1,64 @@
+package dev.sluice.declarative.retriever;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.decoder.Decoder;
+import dev.sluice.declarative.decoder.DecoderSpec;
+import dev.sluice.declarative.decoder.JsonDecoderSpec;
+import dev.sluice.declarative.extractor.RecordSelector;
+import dev.sluice.declarative.extractor.RecordSelectorSpec;
+import dev.sluice.declarative.paginator.Paginator;
+import dev.sluice.declarative.paginator.PaginatorSpec;
+import dev.sluice.declarative.requester.RequesterSpec;
+import dev.sluice.declarative.transform.RecordTransformation;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code type: SimpleRetriever} — requests pages with the {@code requester} until the {@code paginator} has no
+ * next token, selecting records from each response with the {@code record_selector}.
+ * <pre>{@code
+ * retriever:
+ *   type: SimpleRetriever
+ *   requester: {type: HttpRequester, url_base: "https://api.example.com", path: "/users"}
+ *   record_selector: {type: RecordSelector, extractor: {type: DpathExtractor, field_path: ["data"]}}
+ *   paginator: {type: NoPagination}
+ * }</pre>
+ */
+@JsonTypeName("SimpleRetriever")
+public record SimpleRetrieverSpec(
+        @JsonProperty(value = "requester", required = true) RequesterSpec requester,
+        @JsonProperty(value = "record_selector", required = true) RecordSelectorSpec recordSelector,
+        @JsonProperty("paginator") @Nullable PaginatorSpec paginator,
+        @JsonProperty("decoder") @Nullable DecoderSpec decoder,
+        @JsonProperty("partition_router") @Nullable JsonNode partitionRouter,
+        @JsonProperty("ignore_stream_slicer_parameters_on_paginated_requests")
+        @Nullable Boolean ignoreStreamSlicerParametersOnPaginatedRequests,
+        @JsonProperty("pagination_reset") @Nullable JsonNode paginationReset,
+        @JsonProperty("name") @Nullable String name,
+        @JsonProperty("primary_key") @Nullable JsonNode primaryKey,
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements RetrieverSpec {
+
+    public SimpleRetrieverSpec {
+        java.util.Objects.requireNonNull(requester, "requester is required");
+        java.util.Objects.requireNonNull(recordSelector, "record_selector is required");
+        if (paginationReset != null && !paginationReset.isNull()) {
+            throw new IllegalArgumentException("unsupported component PaginationReset");
+        }
+    }
+
+    /** The retriever of one stream, with the stream's transformations and schema. */
+    public SimpleRetriever build(BuildContext context, List<RecordTransformation> transformations,
+            Supplier<ObjectNode> schema, boolean transformBeforeFilteringByDefault) {
+        Decoder decoding = decoder == null ? JsonDecoderSpec.DEFAULT : decoder.build(context);
+        RecordSelector selector = recordSelector.build(context, decoding, transformations, schema,
+                transformBeforeFilteringByDefault);
+        Paginator pages = paginator == null ? Paginator.NONE : paginator.build(context);
+        return new SimpleRetriever(requester.build(context), selector, pages,
+                Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation());
+    }
+}
