@@ -114,7 +114,7 @@ def evaluate(s, ctx):
 def tojson(v):
     if isinstance(v, (list, tuple, set)): return [tojson(x) for x in v]
     if isinstance(v, dict): return {str(k): tojson(x) for k, x in v.items()}
-    if isinstance(v, (bytes, type(...))): return repr(v)
+    if isinstance(v, (bytes, type(...))): return {'__unrepresentable__': repr(v)}  # Sluice keeps the text
     return v
 
 def run(cases):

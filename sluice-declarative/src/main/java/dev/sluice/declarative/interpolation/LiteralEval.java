@@ -35,9 +35,6 @@ final class LiteralEval {
             this(value, kind, hashable, Shape.OTHER);
         }
 
-        Parsed constant() {
-            return new Parsed(value, kind, hashable, Shape.CONSTANT);
-        }
     }
 
     /** Thrown inside the parser for "not a literal"; never escapes this class. */
@@ -76,7 +73,7 @@ final class LiteralEval {
     }
 
     private static @Nullable Parsed parse(String text) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || !mayStartLiteral(text)) {
             return null;
         }
         try {
@@ -91,6 +88,25 @@ final class LiteralEval {
             // An unhashable set element or dict key: the reference's literal_eval keeps the text.
             return null;
         }
+    }
+
+    /**
+     * Most rendered texts (names, URLs, dates) are not literals; this cheap look at the first character lets them
+     * skip the parser. Letters can only start {@code True False None set()} or a string prefix.
+     */
+    private static boolean mayStartLiteral(String text) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (c >= '0' && c <= '9' || "+-.([{'\"#\n\r\f\\".indexOf(c) >= 0) {
+            return true;
+        }
+        return "TFNsrRuUbBfF".indexOf(c) >= 0;
     }
 
     private void skipLeadingSpaces() {
@@ -383,35 +399,91 @@ final class LiteralEval {
         }
     }
 
+    /** Python's number tokens, scanned by hand: this runs once per evaluation, often per record. */
     private Parsed number() {
         int start = position;
-        String rest = text.substring(position);
-        java.util.regex.Matcher m = NUMBER.matcher(rest);
-        if (!m.lookingAt()) {
-            throw NOT_LITERAL;
+        char first = text.charAt(position);
+        if (first == '0' && position + 1 < text.length() && "xXoObB".indexOf(text.charAt(position + 1)) >= 0) {
+            char base = Character.toLowerCase(text.charAt(position + 1));
+            int radix = base == 'x' ? 16 : base == 'o' ? 8 : 2;
+            position += 2;
+            if (peek('_')) {
+                position++;
+            }
+            int digitsStart = position;
+            if (!scanDigits(radix)) {
+                throw NOT_LITERAL;
+            }
+            String digits = text.substring(digitsStart, position).replace("_", "");
+            endOfNumber();
+            return new Parsed(PyArithmetic.bigInt(new BigInteger(digits, radix)), Kind.INT, true, Shape.CONSTANT);
         }
-        position += m.end();
+        boolean whole = scanDigits(10);
+        boolean isFloat = false;
+        if (peek('.')) {
+            position++;
+            isFloat = true;
+            boolean fraction = scanDigits(10);
+            if (!whole && !fraction) {
+                throw NOT_LITERAL;
+            }
+        }
+        if ((peek('e') || peek('E')) && exponentFollows()) {
+            position++;
+            if (peek('+') || peek('-')) {
+                position++;
+            }
+            scanDigits(10);
+            isFloat = true;
+        }
+        if (peek('j') || peek('J')) {
+            position++;
+            endOfNumber();
+            return new Parsed(PyNone.NONE, Kind.COMPLEX, true, Shape.CONSTANT);
+        }
+        endOfNumber();
+        String literal = text.substring(start, position).replace("_", "");
+        if (isFloat) {
+            return new Parsed(Double.parseDouble(literal), Kind.FLOAT, true, Shape.CONSTANT);
+        }
+        if (literal.length() > 1 && literal.charAt(0) == '0' && !literal.chars().allMatch(c -> c == '0')) {
+            throw NOT_LITERAL; // leading zeros in decimal integer literals are not permitted
+        }
+        Object value = literal.length() < 19 ? (Object) Long.parseLong(literal) : PyArithmetic.bigInt(new BigInteger(literal));
+        return new Parsed(value, Kind.INT, true, Shape.CONSTANT);
+    }
+
+    /** Digits of the radix with single underscores between them; false when there are none. */
+    private boolean scanDigits(int radix) {
+        int start = position;
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (c < 128 && Character.digit(c, radix) >= 0) {
+                position++;
+            } else if (c == '_' && position > start && position + 1 < text.length() && text.charAt(position + 1) < 128
+                    && Character.digit(text.charAt(position + 1), radix) >= 0) {
+                position++;
+            } else {
+                break;
+            }
+        }
+        return position > start;
+    }
+
+    private boolean exponentFollows() {
+        int i = position + 1;
+        if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+
+    /** "1abc" and "1_" are syntax errors in Python, not a number followed by a name. */
+    private void endOfNumber() {
         if (position < text.length() && (Character.isLetterOrDigit(text.charAt(position)) || text.charAt(position) == '_')) {
             throw NOT_LITERAL;
         }
-        String literal = text.substring(start, position).replace("_", "");
-        if (m.group("imaginary") != null) {
-            return new Parsed(PyNone.NONE, Kind.COMPLEX, true, Shape.CONSTANT);
-        }
-        if (m.group("float") != null) {
-            return new Parsed(Double.parseDouble(literal), Kind.FLOAT, true, Shape.CONSTANT);
-        }
-        String lower = literal.toLowerCase(java.util.Locale.ROOT);
-        int radix = lower.startsWith("0x") ? 16 : lower.startsWith("0o") ? 8 : lower.startsWith("0b") ? 2 : 10;
-        String digits = radix == 10 ? literal : literal.substring(2);
-        return new Parsed(PyArithmetic.bigInt(new BigInteger(digits, radix)), Kind.INT, true, Shape.CONSTANT);
     }
-
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-            "(?<imaginary>(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?[jJ])"
-                    + "|(?<float>(?:\\d(?:_?\\d)*\\.(?:\\d(?:_?\\d)*)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?"
-                    + "|\\d(?:_?\\d)*[eE][+-]?\\d(?:_?\\d)*)"
-                    + "|0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|[1-9](?:_?\\d)*|0+(?:_?0)*");
 
     private boolean peek(char c) {
         return position < text.length() && text.charAt(position) == c;

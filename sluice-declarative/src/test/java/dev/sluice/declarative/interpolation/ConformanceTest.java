@@ -26,7 +26,7 @@ class ConformanceTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("cases")
     void matchesJinja(String template, JsonNode expected) {
         OracleExpectations.check(template, CONTEXT, expected);
