@@ -173,7 +173,8 @@ final class JinjaFilters {
     /** {@code round(value, precision, method)}: Python's half-even rounding of the exact value, or ceil/floor. */
     private static Object round(Object value, Args args) {
         Object[] bound = args.bind("round", 0, "precision", "method");
-        int precision = bound[0] == null ? 0 : (int) Py.toLong(bound[0]);
+        // Beyond these bounds Python's result no longer changes (floats keep ~17 digits, ints at most 4,300).
+        int precision = bound[0] == null ? 0 : (int) Math.max(-5_000, Math.min(400, Py.toLong(bound[0])));
         String method = bound[1] == null ? "common" : PyText.str(bound[1]);
         if (value instanceof Undefined) {
             throw ((Undefined) value).error();

@@ -2,7 +2,7 @@ package dev.sluice.declarative.interpolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.source.ConnectorException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,10 +82,10 @@ final class LiteralEval {
             Parsed result = parser.topLevel();
             parser.skipTrivia(false);
             return parser.position == text.length() ? result : null;
-        } catch (NotLiteral | ManifestException | NumberFormatException | ArithmeticException e) {
+        } catch (NotLiteral | NumberFormatException | ArithmeticException e) {
             return null;
-        } catch (PyTypeError e) {
-            // An unhashable set element or dict key: the reference's literal_eval keeps the text.
+        } catch (ConnectorException e) {
+            // Bad escapes, ints above Python's 4,300-digit limit, unhashable keys: the reference keeps the text.
             return null;
         }
     }

@@ -42,7 +42,7 @@ final class Macros {
                 return extreme(name, args.positionalOnly(name));
             case "day_delta": {
                 Object[] bound = args.bind(name, 1, "num_days", "format");
-                PythonDateTime shifted = PythonDateTime.ofInstant(clock.instant()).plusMicros(dayMicros(bound[0]));
+                PythonDateTime shifted = shift(PythonDateTime.ofInstant(clock.instant()), dayMicros(bound[0]));
                 return Strftime.format(shifted, bound[1] == null ? DAY_DELTA_FORMAT : StrMethods.string(bound[1]));
             }
             case "duration":
@@ -110,6 +110,14 @@ final class Macros {
                     .longValueExact();
         } catch (ArithmeticException e) {
             throw PyErrors.valueError("days=" + PyText.repr(days) + "; must have magnitude <= 999999999");
+        }
+    }
+
+    private static PythonDateTime shift(PythonDateTime value, long micros) {
+        try {
+            return value.plusMicros(micros);
+        } catch (DateTimeException e) {
+            throw PyErrors.valueError("date value out of range");
         }
     }
 

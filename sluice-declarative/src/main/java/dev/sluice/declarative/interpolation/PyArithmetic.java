@@ -155,7 +155,9 @@ final class PyArithmetic {
         if (left instanceof PySequence && Py.isInt(right)) {
             PySequence sequence = (PySequence) left;
             long times = Math.max(0, repeatCount(right));
-            Limits.checkSequence(times * sequence.size());
+            if (sequence.size() > 0 && times > Limits.MAX_SEQUENCE_LENGTH / sequence.size()) {
+                Limits.checkSequence(Long.MAX_VALUE);
+            }
             List<Object> items = new ArrayList<>();
             for (long i = 0; i < times; i++) {
                 items.addAll(sequence.asList());

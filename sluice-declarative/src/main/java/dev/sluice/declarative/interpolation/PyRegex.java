@@ -82,6 +82,9 @@ final class PyRegex {
             if (c == '(') {
                 if (source.startsWith("(?P<", i)) {
                     int close = source.indexOf('>', i);
+                    if (close < 0) {
+                        throw PyErrors.valueError("re.error: missing >, unterminated name in pattern " + PyText.repr(source));
+                    }
                     group++;
                     names.put(source.substring(i + 4, close), group);
                     out.append('(');
@@ -90,7 +93,7 @@ final class PyRegex {
                 }
                 if (source.startsWith("(?P=", i)) {
                     int close = source.indexOf(')', i);
-                    Integer number = names.get(source.substring(i + 4, close));
+                    Integer number = close < 0 ? null : names.get(source.substring(i + 4, close));
                     if (number == null) {
                         throw PyErrors.valueError("re.error: unknown group name in pattern " + PyText.repr(source));
                     }

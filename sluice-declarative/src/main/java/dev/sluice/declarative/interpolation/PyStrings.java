@@ -56,7 +56,9 @@ final class PyStrings {
         if (times <= 0 || text.isEmpty()) {
             return "";
         }
-        Limits.checkString((long) text.length() * times);
+        if (times > Limits.MAX_STRING_LENGTH / text.length()) {
+            Limits.checkString(Long.MAX_VALUE);
+        }
         return text.repeat((int) times);
     }
 

@@ -75,7 +75,7 @@ final class SequenceFilters {
         return item -> {
             Object current = item;
             for (String part : parts) {
-                Object key = !part.isEmpty() && part.chars().allMatch(Character::isDigit) ? (Object) Long.parseLong(part) : part;
+                Object key = isIndex(part) ? (Object) Long.parseLong(part) : part;
                 current = Attributes.item(current, key);
             }
             if (current instanceof Undefined && defaultValue != null) {
@@ -83,6 +83,11 @@ final class SequenceFilters {
             }
             return ignoreCase ? lowerIfString(current) : current;
         };
+    }
+
+    /** Jinja turns all-digit parts into integer indexes; longer ones could never index anything. */
+    static boolean isIndex(String part) {
+        return !part.isEmpty() && part.length() < 18 && part.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static Object lowerIfString(Object value) {
