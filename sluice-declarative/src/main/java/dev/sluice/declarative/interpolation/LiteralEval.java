@@ -3,7 +3,6 @@ package dev.sluice.declarative.interpolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sluice.source.ConnectorException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,34 +25,26 @@ final class LiteralEval {
     }
 
     /** The AST node shape matters: signs apply only to number constants, {@code a+bj} only to constants. */
-    private enum Shape {
+    enum Shape {
         CONSTANT, SIGNED, OTHER
     }
 
-    private record Parsed(Object value, Kind kind, boolean hashable, Shape shape) {
+    record Parsed(Object value, Kind kind, boolean hashable, Shape shape) {
         Parsed(Object value, Kind kind, boolean hashable) {
             this(value, kind, hashable, Shape.OTHER);
         }
 
     }
 
-    /** Thrown inside the parser for "not a literal"; never escapes this class. */
-    private static final class NotLiteral extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotLiteral() {
-            super(null, null, false, false);
-        }
-    }
-
     private static final int MAX_NESTING = 200;
-    private static final NotLiteral NOT_LITERAL = new NotLiteral();
+    private static final LiteralScanner.NotLiteral NOT_LITERAL = LiteralScanner.NOT_LITERAL;
 
+    private final LiteralScanner scanner;
     private final String text;
-    private int position;
     private int depth;
 
     private LiteralEval(String text) {
+        this.scanner = new LiteralScanner(text);
         this.text = text;
     }
 
@@ -78,11 +69,11 @@ final class LiteralEval {
         }
         try {
             LiteralEval parser = new LiteralEval(text);
-            parser.skipLeadingSpaces();
+            parser.scanner.skipLeadingSpaces();
             Parsed result = parser.topLevel();
-            parser.skipTrivia(false);
-            return parser.position == text.length() ? result : null;
-        } catch (NotLiteral | NumberFormatException | ArithmeticException e) {
+            parser.scanner.skipTrivia(false);
+            return parser.scanner.position == text.length() ? result : null;
+        } catch (LiteralScanner.NotLiteral | NumberFormatException | ArithmeticException e) {
             return null;
         } catch (ConnectorException e) {
             // Bad escapes, ints above Python's 4,300-digit limit, unhashable keys: the reference keeps the text.
@@ -109,47 +100,23 @@ final class LiteralEval {
         return "TFNsrRuUbBfF".indexOf(c) >= 0;
     }
 
-    private void skipLeadingSpaces() {
-        while (position < text.length() && (text.charAt(position) == ' ' || text.charAt(position) == '\t')) {
-            position++;
-        }
-        // Blank lines may precede the literal, but the line holding it may not be indented.
-        int lineStart = position;
-        boolean afterNewline = false;
-        while (true) {
-            skipSpaces();
-            if (peek('#')) {
-                skipComment();
-            }
-            if (atLineEnd()) {
-                position++;
-                lineStart = position;
-                afterNewline = true;
-                continue;
-            }
-            break;
-        }
-        if (afterNewline && text.substring(lineStart, position).chars().anyMatch(c -> c != '\f')) {
-            throw NOT_LITERAL;
-        }
-    }
 
     private Parsed topLevel() {
         Parsed first = expression();
-        skipTrivia(false);
-        if (!peek(',')) {
+        scanner.skipTrivia(false);
+        if (!scanner.peek(',')) {
             return first;
         }
         List<Parsed> items = new ArrayList<>();
         items.add(first);
-        while (peek(',')) {
-            position++;
-            skipTrivia(false);
-            if (position >= text.length() || atLineEnd()) {
+        while (scanner.peek(',')) {
+            scanner.position++;
+            scanner.skipTrivia(false);
+            if (scanner.position >= text.length() || scanner.atLineEnd()) {
                 break;
             }
             items.add(expression());
-            skipTrivia(false);
+            scanner.skipTrivia(false);
         }
         return sequence(items, Kind.TUPLE);
     }
@@ -157,11 +124,11 @@ final class LiteralEval {
     /** A signed number, or {@code real ± complex}, or any other single literal. */
     private Parsed expression() {
         Parsed left = signedOrAtom();
-        skipTrivia(depth > 0);
-        if (peek('+') || peek('-')) {
+        scanner.skipTrivia(depth > 0);
+        if (scanner.peek('+') || scanner.peek('-')) {
             boolean realLeft = left.shape() != Shape.OTHER && (left.kind() == Kind.INT || left.kind() == Kind.FLOAT);
-            position++;
-            skipTrivia(depth > 0);
+            scanner.position++;
+            scanner.skipTrivia(depth > 0);
             Parsed right = atom();
             if (!realLeft || right.kind() != Kind.COMPLEX || right.shape() != Shape.CONSTANT) {
                 throw NOT_LITERAL;
@@ -172,9 +139,9 @@ final class LiteralEval {
     }
 
     private Parsed signedOrAtom() {
-        if (peek('-') || peek('+')) {
-            char sign = text.charAt(position++);
-            skipTrivia(depth > 0);
+        if (scanner.peek('-') || scanner.peek('+')) {
+            char sign = text.charAt(scanner.position++);
+            scanner.skipTrivia(depth > 0);
             Parsed operand = atom();
             if (operand.shape() != Shape.CONSTANT) {
                 throw NOT_LITERAL;
@@ -196,21 +163,21 @@ final class LiteralEval {
     }
 
     private Parsed atom() {
-        if (position >= text.length()) {
+        if (scanner.position >= text.length()) {
             throw NOT_LITERAL;
         }
-        char c = text.charAt(position);
+        char c = text.charAt(scanner.position);
         if (c == '(' || c == '[' || c == '{') {
             return bracketed(c);
         }
         if (c == '\'' || c == '"') {
-            return strings();
+            return scanner.strings(depth > 0);
         }
-        if (Character.isDigit(c) || c == '.' && position + 1 < text.length() && Character.isDigit(text.charAt(position + 1))) {
-            return number();
+        if (Character.isDigit(c) || c == '.' && scanner.position + 1 < text.length() && Character.isDigit(text.charAt(scanner.position + 1))) {
+            return scanner.number();
         }
-        if (text.startsWith("...", position)) {
-            position += 3;
+        if (text.startsWith("...", scanner.position)) {
+            scanner.position += 3;
             return new Parsed(PyNone.NONE, Kind.ELLIPSIS, true);
         }
         if (Character.isLetter(c) || c == '_') {
@@ -220,28 +187,28 @@ final class LiteralEval {
     }
 
     private Parsed name() {
-        int start = position;
-        while (position < text.length() && (Character.isLetterOrDigit(text.charAt(position)) || text.charAt(position) == '_')) {
-            position++;
+        int start = scanner.position;
+        while (scanner.position < text.length() && (Character.isLetterOrDigit(text.charAt(scanner.position)) || text.charAt(scanner.position) == '_')) {
+            scanner.position++;
         }
-        String word = text.substring(start, position);
-        if (position < text.length() && (text.charAt(position) == '\'' || text.charAt(position) == '"')
+        String word = text.substring(start, scanner.position);
+        if (scanner.position < text.length() && (text.charAt(scanner.position) == '\'' || text.charAt(scanner.position) == '"')
                 && word.matches("(?i)r|u|b|br|rb|f|fr|rf")) {
-            position = start;
-            return strings();
+            scanner.position = start;
+            return scanner.strings(depth > 0);
         }
         switch (word) {
             case "True": return new Parsed(true, Kind.BOOL, true);
             case "False": return new Parsed(false, Kind.BOOL, true);
             case "None": return new Parsed(PyNone.NONE, Kind.NONE, true);
             case "set":
-                skipTrivia(depth > 0);
-                if (peek('(')) {
-                    position++;
+                scanner.skipTrivia(depth > 0);
+                if (scanner.peek('(')) {
+                    scanner.position++;
                     depth++;
-                    skipTrivia(true);
-                    if (peek(')')) {
-                        position++;
+                    scanner.skipTrivia(true);
+                    if (scanner.peek(')')) {
+                        scanner.position++;
                         depth--;
                         return new Parsed(PyList.EMPTY, Kind.SET, false);
                     }
@@ -256,38 +223,38 @@ final class LiteralEval {
         if (++depth > MAX_NESTING) {
             throw NOT_LITERAL;
         }
-        position++;
+        scanner.position++;
         char close = open == '(' ? ')' : open == '[' ? ']' : '}';
         List<Parsed> keys = new ArrayList<>();
         List<Parsed> values = new ArrayList<>();
         boolean sawComma = false;
         boolean dict = false;
-        skipTrivia(true);
-        while (!peek(close)) {
+        scanner.skipTrivia(true);
+        while (!scanner.peek(close)) {
             Parsed item = expression();
-            skipTrivia(true);
-            if (open == '{' && (keys.isEmpty() && peek(':') || dict)) {
+            scanner.skipTrivia(true);
+            if (open == '{' && (keys.isEmpty() && scanner.peek(':') || dict)) {
                 dict = true;
-                if (!peek(':')) {
+                if (!scanner.peek(':')) {
                     throw NOT_LITERAL;
                 }
-                position++;
-                skipTrivia(true);
+                scanner.position++;
+                scanner.skipTrivia(true);
                 keys.add(item);
                 values.add(expression());
-                skipTrivia(true);
+                scanner.skipTrivia(true);
             } else {
                 values.add(item);
             }
-            if (peek(',')) {
-                position++;
+            if (scanner.peek(',')) {
+                scanner.position++;
                 sawComma = true;
-                skipTrivia(true);
-            } else if (!peek(close)) {
+                scanner.skipTrivia(true);
+            } else if (!scanner.peek(close)) {
                 throw NOT_LITERAL;
             }
         }
-        position++;
+        scanner.position++;
         depth--;
         if (open == '(') {
             return values.size() == 1 && !sawComma ? values.get(0) : sequence(values, Kind.TUPLE);
@@ -337,214 +304,16 @@ final class LiteralEval {
         return new Parsed(PyList.list(unique), Kind.SET, false);
     }
 
-    private Parsed strings() {
-        StringBuilder value = new StringBuilder();
-        Boolean bytes = null;
-        boolean formatted = false;
-        do {
-            int start = position;
-            while (Character.isLetter(text.charAt(position))) {
-                position++;
-            }
-            String prefix = text.substring(start, position).toLowerCase(java.util.Locale.ROOT);
-            boolean isBytes = prefix.contains("b");
-            if (bytes != null && bytes != isBytes) {
-                throw NOT_LITERAL;
-            }
-            bytes = isBytes;
-            formatted |= prefix.contains("f");
-            value.append(stringBody(prefix.contains("r")));
-            skipTrivia(depth > 0);
-        } while (position < text.length() && startsString());
-        if (formatted) {
-            throw NOT_LITERAL;
-        }
-        return new Parsed(value.toString(), bytes ? Kind.BYTES : Kind.STR, true);
-    }
 
-    private boolean startsString() {
-        int i = position;
-        while (i < text.length() && i - position < 2 && Character.isLetter(text.charAt(i))) {
-            i++;
-        }
-        if (i >= text.length() || text.charAt(i) != '\'' && text.charAt(i) != '"') {
-            return false;
-        }
-        return text.substring(position, i).matches("(?i)|r|u|b|br|rb|f|fr|rf");
-    }
 
-    private String stringBody(boolean raw) {
-        char quote = text.charAt(position);
-        boolean triple = text.startsWith(String.valueOf(quote).repeat(3), position);
-        position += triple ? 3 : 1;
-        int start = position;
-        while (true) {
-            if (position >= text.length()) {
-                throw NOT_LITERAL;
-            }
-            char c = text.charAt(position);
-            if (c == '\\') {
-                position += 2;
-                continue;
-            }
-            if (!triple && (c == '\n' || c == '\r')) {
-                throw NOT_LITERAL;
-            }
-            if (c == quote && (!triple || text.startsWith(String.valueOf(quote).repeat(3), position))) {
-                String body = text.substring(start, position);
-                position += triple ? 3 : 1;
-                return Escapes.unescape(body, raw);
-            }
-            position++;
-        }
-    }
 
-    /** Python's number tokens, scanned by hand: this runs once per evaluation, often per record. */
-    private Parsed number() {
-        int start = position;
-        char first = text.charAt(position);
-        if (first == '0' && position + 1 < text.length() && "xXoObB".indexOf(text.charAt(position + 1)) >= 0) {
-            char base = Character.toLowerCase(text.charAt(position + 1));
-            int radix = base == 'x' ? 16 : base == 'o' ? 8 : 2;
-            position += 2;
-            if (peek('_')) {
-                position++;
-            }
-            int digitsStart = position;
-            if (!scanDigits(radix)) {
-                throw NOT_LITERAL;
-            }
-            String digits = text.substring(digitsStart, position).replace("_", "");
-            endOfNumber();
-            return new Parsed(PyArithmetic.bigInt(new BigInteger(digits, radix)), Kind.INT, true, Shape.CONSTANT);
-        }
-        boolean whole = scanDigits(10);
-        boolean isFloat = false;
-        if (peek('.')) {
-            position++;
-            isFloat = true;
-            boolean fraction = scanDigits(10);
-            if (!whole && !fraction) {
-                throw NOT_LITERAL;
-            }
-        }
-        if ((peek('e') || peek('E')) && exponentFollows()) {
-            position++;
-            if (peek('+') || peek('-')) {
-                position++;
-            }
-            scanDigits(10);
-            isFloat = true;
-        }
-        if (peek('j') || peek('J')) {
-            position++;
-            endOfNumber();
-            return new Parsed(PyNone.NONE, Kind.COMPLEX, true, Shape.CONSTANT);
-        }
-        endOfNumber();
-        String literal = text.substring(start, position).replace("_", "");
-        if (isFloat) {
-            return new Parsed(Double.parseDouble(literal), Kind.FLOAT, true, Shape.CONSTANT);
-        }
-        if (literal.length() > 1 && literal.charAt(0) == '0' && !literal.chars().allMatch(c -> c == '0')) {
-            throw NOT_LITERAL; // leading zeros in decimal integer literals are not permitted
-        }
-        Object value = literal.length() < 19 ? (Object) Long.parseLong(literal) : PyArithmetic.bigInt(new BigInteger(literal));
-        return new Parsed(value, Kind.INT, true, Shape.CONSTANT);
-    }
 
-    /** Digits of the radix with single underscores between them; false when there are none. */
-    private boolean scanDigits(int radix) {
-        int start = position;
-        while (position < text.length()) {
-            char c = text.charAt(position);
-            if (c < 128 && Character.digit(c, radix) >= 0) {
-                position++;
-            } else if (c == '_' && position > start && position + 1 < text.length() && text.charAt(position + 1) < 128
-                    && Character.digit(text.charAt(position + 1), radix) >= 0) {
-                position++;
-            } else {
-                break;
-            }
-        }
-        return position > start;
-    }
 
-    private boolean exponentFollows() {
-        int i = position + 1;
-        if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-            i++;
-        }
-        return i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
-    }
 
-    /** "1abc" and "1_" are syntax errors in Python, not a number followed by a name. */
-    private void endOfNumber() {
-        if (position < text.length() && (Character.isLetterOrDigit(text.charAt(position)) || text.charAt(position) == '_')) {
-            throw NOT_LITERAL;
-        }
-    }
 
-    private boolean peek(char c) {
-        return position < text.length() && text.charAt(position) == c;
-    }
 
-    private boolean atLineEnd() {
-        return peek('\n') || peek('\r');
-    }
 
-    private void skipSpaces() {
-        while (position < text.length() && " \t\f".indexOf(text.charAt(position)) >= 0) {
-            position++;
-        }
-    }
 
-    private void skipComment() {
-        while (position < text.length() && text.charAt(position) != '\n' && text.charAt(position) != '\r') {
-            position++;
-        }
-    }
 
-    /**
-     * Spaces, comments and line continuations; newlines too inside brackets. At the top level a newline ends the
-     * logical line, so it is only skipped (with everything blank after it) when {@code insideBrackets} is false and
-     * nothing but blank lines follow; otherwise the caller sees it and fails.
-     */
-    private void skipTrivia(boolean insideBrackets) {
-        while (position < text.length()) {
-            skipSpaces();
-            if (peek('#')) {
-                skipComment();
-            }
-            if (peek('\\') && position + 1 < text.length() && (text.charAt(position + 1) == '\n' || text.charAt(position + 1) == '\r')) {
-                position += 2;
-                if (position >= text.length()) {
-                    throw NOT_LITERAL;
-                }
-                continue;
-            }
-            if (atLineEnd()) {
-                if (insideBrackets || onlyBlankAfter(position)) {
-                    position++;
-                    continue;
-                }
-            }
-            return;
-        }
-    }
 
-    private boolean onlyBlankAfter(int from) {
-        boolean comment = false;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                comment = false;
-            } else if (c == '#') {
-                comment = true;
-            } else if (!comment && " \t\f".indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

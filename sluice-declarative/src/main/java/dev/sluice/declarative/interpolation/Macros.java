@@ -8,7 +8,6 @@ import dev.sluice.declarative.datetime.Strftime;
 import dev.sluice.declarative.datetime.Strptime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -182,9 +181,5 @@ final class Macros {
             }
         }
         return best;
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -142,10 +142,6 @@ final class Py {
         return isInt(value) || value instanceof Double;
     }
 
-    static boolean isString(Object value) {
-        return value instanceof String;
-    }
-
     static boolean isList(Object value) {
         return value instanceof PySequence && !((PySequence) value).isTuple();
     }
