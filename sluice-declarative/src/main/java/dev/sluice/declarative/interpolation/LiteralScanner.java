@@ -1,6 +1,7 @@
 package dev.sluice.declarative.interpolation;
 
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lexical half of {@link LiteralEval}: a cursor over the text that skips Python's trivia (spaces, comments,
@@ -54,7 +55,7 @@ final class LiteralScanner {
 
     LiteralEval.Parsed strings(boolean insideBrackets) {
         StringBuilder value = new StringBuilder();
-        Boolean bytes = null;
+        @Nullable Boolean bytes = null;
         boolean formatted = false;
         do {
             int start = position;

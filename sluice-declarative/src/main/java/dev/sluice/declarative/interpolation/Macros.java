@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The CDK's macros (interpolation.md §4), with the reference's argument names for keyword calls. */
 final class Macros {
@@ -40,14 +41,14 @@ final class Macros {
             case "min":
                 return extreme(name, args.positionalOnly(name));
             case "day_delta": {
-                Object[] bound = args.bind(name, 1, "num_days", "format");
+                @Nullable Object[] bound = args.bind(name, 1, "num_days", "format");
                 PythonDateTime shifted = shift(PythonDateTime.ofInstant(clock.instant()), dayMicros(bound[0]));
                 return Strftime.format(shifted, bound[1] == null ? DAY_DELTA_FORMAT : StrMethods.string(bound[1]));
             }
             case "duration":
                 return duration(args.bind(name, 1, "datestring")[0]);
             case "format_datetime": {
-                Object[] bound = args.bind(name, 2, "dt", "format", "input_format");
+                @Nullable Object[] bound = args.bind(name, 2, "dt", "format", "input_format");
                 return formatDatetime(bound[0], StrMethods.string(bound[1]), bound[2]);
             }
             case "str_to_datetime":
@@ -133,11 +134,11 @@ final class Macros {
      * {@code %s}); a string is read with plain {@code strptime(input_format)} or, without one, as ISO-8601
      * converted to UTC. Then the CDK formatter, which knows the epoch formats, writes it.
      */
-    private static Object formatDatetime(Object value, String format, Object inputFormat) {
+    private static Object formatDatetime(Object value, String format, @Nullable Object inputFormat) {
         if (value instanceof PythonDateTime) {
             return Strftime.format((PythonDateTime) value, format);
         }
-        String input = inputFormat == null || inputFormat == PyNone.NONE ? null : StrMethods.string(inputFormat);
+        @Nullable String input = inputFormat == null || inputFormat == PyNone.NONE ? null : StrMethods.string(inputFormat);
         PythonDateTime parsed;
         if (Py.isInt(value) && !(value instanceof Boolean)) {
             parsed = DatetimeFormat.parse(PyText.str(value), input == null ? DatetimeFormat.EPOCH_SECONDS : input);

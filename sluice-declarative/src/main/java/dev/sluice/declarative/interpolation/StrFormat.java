@@ -131,10 +131,11 @@ final class StrFormat {
             manual = true;
             value = positionalAt(Integer.parseInt(first));
         } else {
-            value = keywords.get(first);
-            if (value == null) {
+            Object found = keywords.get(first);
+            if (found == null) {
                 throw PyErrors.valueError("KeyError: " + PyText.repr(first));
             }
+            value = found;
         }
         int i = end;
         while (i < head.length()) {
