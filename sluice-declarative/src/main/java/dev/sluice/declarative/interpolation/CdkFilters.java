@@ -178,7 +178,7 @@ final class CdkFilters {
                     throw PyErrors.valueError("re.error: missing >, unterminated name");
                 }
                 String name = replacement.substring(i + 2, close);
-                @Nullable Integer number = SequenceFilters.isIndex(name) && name.length() < 9 ? Integer.valueOf(name)
+                @Nullable Integer number = PyNumbers.isIndex(name) && name.length() < 9 ? Integer.valueOf(name)
                         : regex.groupNumbers.get(name);
                 if (number == null) {
                     throw PyErrors.valueError("IndexError: unknown group name '" + name + "'");

@@ -76,7 +76,7 @@ final class SequenceFilters {
         return item -> {
             Object current = item;
             for (String part : parts) {
-                Object key = isIndex(part) ? (Object) Long.parseLong(part) : part;
+                Object key = PyNumbers.isIndex(part) ? (Object) Long.parseLong(part) : part;
                 current = Attributes.item(current, key);
             }
             if (current instanceof Undefined && defaultValue != null) {
@@ -84,11 +84,6 @@ final class SequenceFilters {
             }
             return ignoreCase ? lowerIfString(current) : current;
         };
-    }
-
-    /** Jinja turns all-digit parts into integer indexes; longer ones could never index anything. */
-    static boolean isIndex(String part) {
-        return !part.isEmpty() && part.length() < 18 && part.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static Object lowerIfString(Object value) {

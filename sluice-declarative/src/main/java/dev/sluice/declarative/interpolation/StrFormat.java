@@ -124,7 +124,7 @@ final class StrFormat {
                 throw PyErrors.valueError("cannot switch from manual field specification to automatic field numbering");
             }
             value = positionalAt(autoIndex++);
-        } else if (SequenceFilters.isIndex(first)) {
+        } else if (PyNumbers.isIndex(first)) {
             if (autoIndex > 0) {
                 throw PyErrors.valueError("cannot switch from automatic field numbering to manual field specification");
             }
@@ -152,7 +152,7 @@ final class StrFormat {
                     throw PyErrors.valueError("Missing ']' in format string");
                 }
                 String key = head.substring(i + 1, close);
-                Object item = SequenceFilters.isIndex(key) ? (Object) Long.parseLong(key) : key;
+                Object item = PyNumbers.isIndex(key) ? (Object) Long.parseLong(key) : key;
                 value = Attributes.item(value, item);
                 i = close + 1;
             }
