@@ -56,6 +56,14 @@ public final class DatetimeFormat {
 
     /** Parses with one format; the result is always aware (naive parses are UTC, parsed offsets are kept). */
     public static PythonDateTime parse(String text, String format) {
+        try {
+            return parseUnchecked(text, format);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw DatetimeErrors.valueError("year is out of range: '" + text + "' read as " + format);
+        }
+    }
+
+    private static PythonDateTime parseUnchecked(String text, String format) {
         switch (format) {
             case EPOCH_SECONDS:
                 return PythonDateTime.ofInstant(Instant.ofEpochSecond(pythonInt(text)));
@@ -73,7 +81,7 @@ public final class DatetimeFormat {
     public static Optional<PythonDateTime> tryParse(String text, String format) {
         try {
             return Optional.of(parse(text, format));
-        } catch (ConnectorException | ArithmeticException e) {
+        } catch (ConnectorException e) {
             return Optional.empty();
         }
     }

@@ -13,18 +13,16 @@ import org.jspecify.annotations.Nullable;
  * {@code timestamp} and {@code format_datetime}), in the same order of attempts: digit strings are epoch seconds
  * (at most ten digits; a dot makes them float seconds), {@code Y-M-D} is midnight UTC, time-only text is refused,
  * and the rest goes to a date parser. The reference uses {@code dateutil} there; this port accepts the forms
- * connectors send — ISO-8601 with {@code T} or a space, optional seconds and fraction, {@code Z}/{@code UTC}/
- * {@code GMT}/{@code ±HH[:MM]}, slashes as date separators, and RFC 1123 ({@code Sat, 01 Jan 2022 01:01:01 GMT}).
- * Results are aware: naive text is UTC, parsed offsets are kept.
+ * that can get that far — ISO-8601 with {@code T} or a space, optional seconds and fraction, {@code Z}/{@code UTC}/
+ * {@code GMT}/{@code ±HH[:MM]}, slashes as date separators. (RFC 1123 text such as {@code Sat, 01 Jan 2022
+ * 01:01:01 GMT} never reaches it: the time-only check refuses it first, in the reference too.) Results are aware:
+ * naive text is UTC, parsed offsets are kept.
  */
 public final class IsoDateTimes {
 
     private static final Pattern ISO = Pattern.compile(
             "\\s*(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:(?:[Tt]|\\s+)(\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2})(?:[.,](\\d+))?)?)?)?"
                     + "\\s*(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?\\s*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern RFC_1123 = Pattern.compile(
-            "\\s*(?:[A-Za-z]{3,9},?\\s+)?(\\d{1,2})\\s+([A-Za-z]{3,9})\\s+(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?"
-                    + "\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?\\s*", Pattern.CASE_INSENSITIVE);
     private static final int MAX_TIMESTAMP_DIGITS = 10;
 
     private IsoDateTimes() {
@@ -47,12 +45,6 @@ public final class IsoDateTimes {
         if (iso.matches()) {
             return build(iso.group(1), iso.group(2), iso.group(3), iso.group(4), iso.group(5), iso.group(6),
                     iso.group(7), iso.group(8), text);
-        }
-        Matcher rfc = RFC_1123.matcher(text);
-        if (rfc.matches()) {
-            String month = Integer.toString(monthNumber(rfc.group(2), text));
-            return build(rfc.group(3), month, rfc.group(1), rfc.group(4), rfc.group(5), rfc.group(6), null,
-                    rfc.group(7), text);
         }
         throw unparsable(text);
     }
@@ -122,16 +114,6 @@ public final class IsoDateTimes {
 
     private static int number(@Nullable String digits) {
         return digits == null ? 0 : Integer.parseInt(digits);
-    }
-
-    private static int monthNumber(String name, String text) {
-        for (int i = 0; i < DateNames.MONTHS.size(); i++) {
-            String month = DateNames.MONTHS.get(i);
-            if (month.equalsIgnoreCase(name) || DateNames.shortName(month).equalsIgnoreCase(name)) {
-                return i + 1;
-            }
-        }
-        throw unparsable(text);
     }
 
     private static boolean isDigits(String text) {

@@ -23,14 +23,21 @@ public record IsoDuration(long years, long months, Timedelta time) {
         if (!m.matches()) {
             throw DatetimeErrors.valueError("Unable to parse duration string '" + text + "'");
         }
-        long years = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-        long months = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
-        BigDecimal micros = units(m.group(4), 7 * Timedelta.MICROS_PER_DAY)
-                .add(units(m.group(5), Timedelta.MICROS_PER_DAY))
-                .add(units(m.group(6), 3_600 * Timedelta.MICROS_PER_SECOND))
-                .add(units(m.group(7), 60 * Timedelta.MICROS_PER_SECOND))
-                .add(units(m.group(8), Timedelta.MICROS_PER_SECOND));
-        long total = micros.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        long years;
+        long months;
+        long total;
+        try {
+            years = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+            months = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
+            BigDecimal micros = units(m.group(4), 7 * Timedelta.MICROS_PER_DAY)
+                    .add(units(m.group(5), Timedelta.MICROS_PER_DAY))
+                    .add(units(m.group(6), 3_600 * Timedelta.MICROS_PER_SECOND))
+                    .add(units(m.group(7), 60 * Timedelta.MICROS_PER_SECOND))
+                    .add(units(m.group(8), Timedelta.MICROS_PER_SECOND));
+            total = micros.setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw DatetimeErrors.valueError("duration out of range: '" + text + "'");
+        }
         if ("-".equals(m.group(1))) {
             return new IsoDuration(-years, -months, new Timedelta(-total));
         }
@@ -55,8 +62,12 @@ public record IsoDuration(long years, long months, Timedelta time) {
 
     /** isodate's addition: years and months together (day clamped to the month's end), then the exact part. */
     public PythonDateTime addTo(PythonDateTime value) {
-        java.time.LocalDateTime shifted = value.dateTime().plusMonths(Math.addExact(Math.multiplyExact(years, 12), months));
-        return new PythonDateTime(shifted, value.offset()).plusMicros(time.microseconds());
+        try {
+            java.time.LocalDateTime shifted = value.dateTime().plusMonths(Math.addExact(Math.multiplyExact(years, 12), months));
+            return new PythonDateTime(shifted, value.offset()).plusMicros(time.microseconds());
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw DatetimeErrors.valueError("date value out of range");
+        }
     }
 
     public java.time.OffsetDateTime addTo(java.time.OffsetDateTime value) {

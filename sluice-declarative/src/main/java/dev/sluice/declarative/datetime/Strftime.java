@@ -16,6 +16,8 @@ import java.util.Locale;
  */
 public final class Strftime {
 
+    private static final int MAX_WIDTH = 1024;
+
     private Strftime() {
     }
 
@@ -46,6 +48,9 @@ public final class Strftime {
             int width = -1;
             while (i < format.length() && Character.isDigit(format.charAt(i))) {
                 width = Math.max(width, 0) * 10 + (format.charAt(i++) - '0');
+                if (width > MAX_WIDTH) {
+                    throw DatetimeErrors.valueError("strftime field width above " + MAX_WIDTH + " in '" + format + "'");
+                }
             }
             if (i < format.length() && (format.charAt(i) == 'E' || format.charAt(i) == 'O')) {
                 i++; // glibc's alternative-representation modifiers change nothing in the C locale

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /** The CDK's filters (interpolation.md §5): hashing, base64, JSON-quoting {@code string}, regular expressions. */
 final class CdkFilters {
@@ -26,7 +27,7 @@ final class CdkFilters {
 
     static void register(Map<String, Filters.Filter> filters) {
         filters.put("hash", (value, args, frame) -> {
-            Object[] bound = args.bind("hash", 0, "hash_type", "salt");
+            @Nullable Object[] bound = args.bind("hash", 0, "hash_type", "salt");
             return hash(value, bound[0] == null ? "md5" : PyText.str(bound[0]), bound[1]);
         });
         filters.put("base64encode", (value, args, frame) ->
@@ -53,11 +54,11 @@ final class CdkFilters {
             return "";
         });
         filters.put("regex_replace", (value, args, frame) -> {
-            Object[] bound = args.bind("regex_replace", 2, "regex", "replacement");
+            @Nullable Object[] bound = args.bind("regex_replace", 2, "regex", "replacement");
             return regexReplace(subject(value), PyRegex.compile(pattern(bound[0])), PyText.str(bound[1]));
         });
         filters.put("hmac", (value, args, frame) -> {
-            Object[] bound = args.bind("hmac", 1, "key", "hash_type");
+            @Nullable Object[] bound = args.bind("hmac", 1, "key", "hash_type");
             return hmac(value, bound[0], bound[1] == null ? "sha256" : PyText.str(bound[1]));
         });
     }
@@ -96,7 +97,7 @@ final class CdkFilters {
         }
     }
 
-    private static String hash(Object value, String type, Object salt) {
+    private static String hash(Object value, String type, @Nullable Object salt) {
         String algorithm = DIGESTS.get(type);
         if (algorithm == null) {
             throw PyErrors.valueError("AttributeError: No hashing function named " + type);
@@ -113,7 +114,7 @@ final class CdkFilters {
         }
     }
 
-    private static String hmac(Object value, Object key, String type) {
+    private static String hmac(Object value, @Nullable Object key, String type) {
         if (!type.equals("sha256")) {
             throw PyErrors.valueError("Hash type '" + type + "' is not allowed. Allowed types: sha256");
         }
@@ -177,7 +178,7 @@ final class CdkFilters {
                     throw PyErrors.valueError("re.error: missing >, unterminated name");
                 }
                 String name = replacement.substring(i + 2, close);
-                Integer number = name.chars().allMatch(Character::isDigit) && !name.isEmpty() ? Integer.valueOf(name)
+                @Nullable Integer number = PyNumbers.isIndex(name) && name.length() < 9 ? Integer.valueOf(name)
                         : regex.groupNumbers.get(name);
                 if (number == null) {
                     throw PyErrors.valueError("IndexError: unknown group name '" + name + "'");

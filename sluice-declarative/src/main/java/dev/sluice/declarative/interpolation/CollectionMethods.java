@@ -2,6 +2,7 @@ package dev.sluice.declarative.interpolation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The read-only methods of lists, tuples and dicts: {@code index}, {@code count}, {@code get}, {@code keys}, ... */
 final class CollectionMethods {
@@ -24,7 +25,7 @@ final class CollectionMethods {
             }
             return n;
         }
-        Object[] bound = args.bind("index", 1, "value", "start", "stop");
+        @Nullable Object[] bound = args.bind("index", 1, "value", "start", "stop");
         int start = bound[1] == null ? 0 : clampIndex(Py.toLong(bound[1]), items.size());
         int stop = bound[2] == null ? items.size() : clampIndex(Py.toLong(bound[2]), items.size());
         for (int i = start; i < stop; i++) {
@@ -43,7 +44,7 @@ final class CollectionMethods {
     private static Object dict(PyMapping mapping, String name, Args args) {
         switch (name) {
             case "get": {
-                Object[] bound = args.bind("get", 1, "key", "default");
+                @Nullable Object[] bound = args.bind("get", 1, "key", "default");
                 if (!Py.isHashable(bound[0])) {
                     throw PyErrors.typeError("unhashable type: '" + Py.typeName(bound[0]) + "'");
                 }

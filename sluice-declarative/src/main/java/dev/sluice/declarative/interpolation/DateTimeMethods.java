@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /** Methods of {@code datetime}, {@code date} and {@code timedelta} values. */
 final class DateTimeMethods {
@@ -28,7 +29,7 @@ final class DateTimeMethods {
             case "strftime":
                 return Strftime.format(value, StrMethods.string(args.bind(name, 1, "format")[0]));
             case "isoformat": {
-                Object[] bound = args.bind(name, 0, "sep", "timespec");
+                @Nullable Object[] bound = args.bind(name, 0, "sep", "timespec");
                 String separator = bound[0] == null ? "T" : StrMethods.string(bound[0]);
                 if (PyStrings.length(separator) != 1) {
                     throw PyErrors.typeError("isoformat() argument 1 must be a unicode character, not str");
@@ -74,7 +75,7 @@ final class DateTimeMethods {
                 args.bind(name, 0);
                 return (long) value.getDayOfWeek().getValue();
             default: {
-                Object[] bound = args.bind("replace", 0, "year", "month", "day");
+                @Nullable Object[] bound = args.bind("replace", 0, "year", "month", "day");
                 try {
                     return LocalDate.of(field(bound[0], value.getYear()), field(bound[1], value.getMonthValue()),
                             field(bound[2], value.getDayOfMonth()));
@@ -87,10 +88,10 @@ final class DateTimeMethods {
 
     /** {@code replace(year=.., ..., tzinfo=None)}: {@code tzinfo=None} makes the value naive. */
     private static Object replace(PythonDateTime value, Args args) {
-        Object[] bound = args.bind("replace", 0, "year", "month", "day", "hour", "minute", "second", "microsecond",
+        @Nullable Object[] bound = args.bind("replace", 0, "year", "month", "day", "hour", "minute", "second", "microsecond",
                 "tzinfo");
         LocalDateTime t = value.dateTime();
-        ZoneOffset offset = value.offset();
+        @Nullable ZoneOffset offset = value.offset();
         if (bound[7] != null) {
             if (bound[7] != PyNone.NONE) {
                 throw PyErrors.typeError("tzinfo argument must be None or of a tzinfo subclass, not type '"
@@ -108,7 +109,7 @@ final class DateTimeMethods {
         }
     }
 
-    private static int field(Object value, int current) {
+    private static int field(@Nullable Object value, int current) {
         if (value == null) {
             return current;
         }

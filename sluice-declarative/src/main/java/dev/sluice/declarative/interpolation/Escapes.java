@@ -62,11 +62,11 @@ final class Escapes {
             throw PyErrors.syntax("(unicode error) 'unicodeescape' codec can't decode bytes: truncated " + name
                     + " escape");
         }
-        int cp = Integer.parseUnsignedInt(body.substring(start, start + digits), 16);
+        long cp = Long.parseLong(body.substring(start, start + digits), 16);
         if (cp > Character.MAX_CODE_POINT) {
             throw PyErrors.syntax("(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character");
         }
-        out.appendCodePoint(cp);
+        out.appendCodePoint((int) cp);
         return start + digits;
     }
 

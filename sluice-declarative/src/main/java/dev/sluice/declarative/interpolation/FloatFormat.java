@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Python's {@code f}, {@code e} and {@code g} float formatting, rounding the exact binary value half-even
@@ -20,7 +21,7 @@ final class FloatFormat {
     }
 
     /** {@code inf}/{@code nan} in the case of {@code type}, or {@code null} for finite values. */
-    static String special(double value, char type) {
+    static @Nullable String special(double value, char type) {
         if (Double.isNaN(value)) {
             return Character.isUpperCase(type) ? "NAN" : "nan";
         }

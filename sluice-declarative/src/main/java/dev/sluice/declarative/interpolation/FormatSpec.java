@@ -68,7 +68,10 @@ final class FormatSpec {
 
     private static String formatInt(BigInteger value, char type, String sign, boolean alternate, String grouping) {
         if (type == 'c') {
-            return new String(Character.toChars(value.intValueExact()));
+            if (value.signum() < 0 || value.compareTo(BigInteger.valueOf(Character.MAX_CODE_POINT)) > 0) {
+                throw PyErrors.valueError("%c arg not in range(0x110000)");
+            }
+            return new String(Character.toChars(value.intValue()));
         }
         int radix = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
         String digits = value.abs().toString(radix);

@@ -39,7 +39,7 @@ public final class InterpolatedMapping {
         for (Iterator<Map.Entry<String, JsonNode>> fields = mapping.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
-            Template template = value.isTextual() ? Template.compile(value.textValue()) : null;
+            @Nullable Template template = value.isTextual() ? Template.compile(value.textValue()) : null;
             entries.add(new Entry(Template.compile(field.getKey()), template, value));
         }
         return new InterpolatedMapping(List.copyOf(entries), requireNonNull(parameters, "parameters is null"));

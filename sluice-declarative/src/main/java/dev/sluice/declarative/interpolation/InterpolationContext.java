@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 public final class InterpolationContext {
 
     private static final String STREAM_SLICE = "stream_slice";
-    private static final Set<String> SLICE_ALIASES = Set.of("stream_interval", "stream_partition");
+    /** A list, not a set: binding order is visible through {@link #names()}. */
+    private static final List<String> SLICE_ALIASES = List.of("stream_interval", "stream_partition");
 
     private final String[] names;
     private final Object[] values;

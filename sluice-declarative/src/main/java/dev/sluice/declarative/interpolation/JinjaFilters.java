@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Jinja's built-in filters on single values (text, numbers, defaults, JSON, URLs). */
 final class JinjaFilters {
@@ -23,11 +24,11 @@ final class JinjaFilters {
         filters.put("attr", (value, args, frame) -> attr(value, args.bind("attr", 1, "name")[0]));
         filters.put("capitalize", (value, args, frame) -> StrMethods.capitalize(text(value, args, "capitalize")));
         filters.put("center", (value, args, frame) -> {
-            Object[] bound = args.bind("center", 0, "width");
+            @Nullable Object[] bound = args.bind("center", 0, "width");
             return StrMethods.pad(PyText.str(value), "center", new Object[] {bound[0] == null ? 80L : bound[0], null});
         });
         Filters.Filter defaultFilter = (value, args, frame) -> {
-            Object[] bound = args.bind("default", 0, "default_value", "boolean");
+            @Nullable Object[] bound = args.bind("default", 0, "default_value", "boolean");
             boolean useOnFalse = bound[1] != null && Py.truthy(bound[1]);
             if (value instanceof Undefined || useOnFalse && !Py.truthy(value)) {
                 return bound[0] == null ? "" : bound[0];
@@ -42,13 +43,13 @@ final class JinjaFilters {
         filters.put("float", (value, args, frame) -> toFloat(value, args.bind("float", 0, "default")[0]));
         filters.put("format", (value, args, frame) -> format(value, args));
         filters.put("int", (value, args, frame) -> {
-            Object[] bound = args.bind("int", 0, "default", "base");
+            @Nullable Object[] bound = args.bind("int", 0, "default", "base");
             return toInt(value, bound[0] == null ? 0L : bound[0], bound[1] == null ? 10 : (int) Py.toLong(bound[1]));
         });
         filters.put("lower", (value, args, frame) -> text(value, args, "lower").toLowerCase(Locale.ROOT));
         filters.put("upper", (value, args, frame) -> text(value, args, "upper").toUpperCase(Locale.ROOT));
         filters.put("replace", (value, args, frame) -> {
-            Object[] bound = args.bind("replace", 2, "old", "new", "count");
+            @Nullable Object[] bound = args.bind("replace", 2, "old", "new", "count");
             Args call = new Args(List.of(PyText.str(bound[0]), PyText.str(bound[1]),
                     bound[2] == null || bound[2] == PyNone.NONE ? -1L : bound[2]), Map.of());
             return StrMethods.call(PyText.str(value), "replace", call);
@@ -114,11 +115,11 @@ final class JinjaFilters {
             throw ((Undefined) value).error();
         }
         if (value instanceof String) {
-            Object parsed = PyNumbers.parseInt((String) value, base);
+            @Nullable Object parsed = PyNumbers.parseInt((String) value, base);
             if (parsed != null) {
                 return parsed;
             }
-            Double asFloat = PyNumbers.parseFloat((String) value);
+            @Nullable Double asFloat = PyNumbers.parseFloat((String) value);
             if (asFloat != null && !asFloat.isNaN()) {
                 return truncate(asFloat);
             }
@@ -140,7 +141,7 @@ final class JinjaFilters {
         return PyArithmetic.bigInt(new BigDecimal(value).toBigInteger());
     }
 
-    static Object toFloat(Object value, Object defaultValue) {
+    static Object toFloat(Object value, @Nullable Object defaultValue) {
         if (value instanceof Undefined) {
             throw ((Undefined) value).error();
         }
@@ -148,7 +149,7 @@ final class JinjaFilters {
             return Py.toDouble(value);
         }
         if (value instanceof String) {
-            Double parsed = PyNumbers.parseFloat((String) value);
+            @Nullable Double parsed = PyNumbers.parseFloat((String) value);
             if (parsed != null) {
                 return parsed;
             }
@@ -172,8 +173,9 @@ final class JinjaFilters {
 
     /** {@code round(value, precision, method)}: Python's half-even rounding of the exact value, or ceil/floor. */
     private static Object round(Object value, Args args) {
-        Object[] bound = args.bind("round", 0, "precision", "method");
-        int precision = bound[0] == null ? 0 : (int) Py.toLong(bound[0]);
+        @Nullable Object[] bound = args.bind("round", 0, "precision", "method");
+        // Beyond these bounds Python's result no longer changes (floats keep ~17 digits, ints at most 4,300).
+        int precision = bound[0] == null ? 0 : (int) Math.max(-5_000, Math.min(400, Py.toLong(bound[0])));
         String method = bound[1] == null ? "common" : PyText.str(bound[1]);
         if (value instanceof Undefined) {
             throw ((Undefined) value).error();

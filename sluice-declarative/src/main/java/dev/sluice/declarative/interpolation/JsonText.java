@@ -115,6 +115,7 @@ final class JsonText {
 
     private void newline(int level) {
         if (indent >= 0) {
+            Limits.checkString(out.length() + (long) indent * level);
             out.append('\n').append(" ".repeat(indent * level));
         }
     }

@@ -2,8 +2,7 @@ package dev.sluice.declarative.interpolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.sluice.declarative.manifest.ManifestException;
-import java.math.BigInteger;
+import dev.sluice.source.ConnectorException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,37 +25,26 @@ final class LiteralEval {
     }
 
     /** The AST node shape matters: signs apply only to number constants, {@code a+bj} only to constants. */
-    private enum Shape {
+    enum Shape {
         CONSTANT, SIGNED, OTHER
     }
 
-    private record Parsed(Object value, Kind kind, boolean hashable, Shape shape) {
+    record Parsed(Object value, Kind kind, boolean hashable, Shape shape) {
         Parsed(Object value, Kind kind, boolean hashable) {
             this(value, kind, hashable, Shape.OTHER);
         }
 
-        Parsed constant() {
-            return new Parsed(value, kind, hashable, Shape.CONSTANT);
-        }
-    }
-
-    /** Thrown inside the parser for "not a literal"; never escapes this class. */
-    private static final class NotLiteral extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotLiteral() {
-            super(null, null, false, false);
-        }
     }
 
     private static final int MAX_NESTING = 200;
-    private static final NotLiteral NOT_LITERAL = new NotLiteral();
+    private static final LiteralScanner.NotLiteral NOT_LITERAL = LiteralScanner.NOT_LITERAL;
 
+    private final LiteralScanner scanner;
     private final String text;
-    private int position;
     private int depth;
 
     private LiteralEval(String text) {
+        this.scanner = new LiteralScanner(text);
         this.text = text;
     }
 
@@ -76,64 +64,59 @@ final class LiteralEval {
     }
 
     private static @Nullable Parsed parse(String text) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || !mayStartLiteral(text)) {
             return null;
         }
         try {
             LiteralEval parser = new LiteralEval(text);
-            parser.skipLeadingSpaces();
+            parser.scanner.skipLeadingSpaces();
             Parsed result = parser.topLevel();
-            parser.skipTrivia(false);
-            return parser.position == text.length() ? result : null;
-        } catch (NotLiteral | ManifestException | NumberFormatException | ArithmeticException e) {
+            parser.scanner.skipTrivia(false);
+            return parser.scanner.position == text.length() ? result : null;
+        } catch (LiteralScanner.NotLiteral | NumberFormatException | ArithmeticException e) {
             return null;
-        } catch (PyTypeError e) {
-            // An unhashable set element or dict key: the reference's literal_eval keeps the text.
+        } catch (ConnectorException e) {
+            // Bad escapes, ints above Python's 4,300-digit limit, unhashable keys: the reference keeps the text.
             return null;
         }
     }
 
-    private void skipLeadingSpaces() {
-        while (position < text.length() && (text.charAt(position) == ' ' || text.charAt(position) == '\t')) {
-            position++;
+    /**
+     * Most rendered texts (names, URLs, dates) are not literals; this cheap look at the first character lets them
+     * skip the parser. Letters can only start {@code True False None set()} or a string prefix.
+     */
+    private static boolean mayStartLiteral(String text) {
+        int i = 0;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
         }
-        // Blank lines may precede the literal, but the line holding it may not be indented.
-        int lineStart = position;
-        boolean afterNewline = false;
-        while (true) {
-            skipSpaces();
-            if (peek('#')) {
-                skipComment();
-            }
-            if (atLineEnd()) {
-                position++;
-                lineStart = position;
-                afterNewline = true;
-                continue;
-            }
-            break;
+        if (i >= text.length()) {
+            return false;
         }
-        if (afterNewline && text.substring(lineStart, position).chars().anyMatch(c -> c != '\f')) {
-            throw NOT_LITERAL;
+        char c = text.charAt(i);
+        if (c >= '0' && c <= '9' || "+-.([{'\"#\n\r\f\\".indexOf(c) >= 0) {
+            return true;
         }
+        return "TFNsrRuUbBfF".indexOf(c) >= 0;
     }
+
 
     private Parsed topLevel() {
         Parsed first = expression();
-        skipTrivia(false);
-        if (!peek(',')) {
+        scanner.skipTrivia(false);
+        if (!scanner.peek(',')) {
             return first;
         }
         List<Parsed> items = new ArrayList<>();
         items.add(first);
-        while (peek(',')) {
-            position++;
-            skipTrivia(false);
-            if (position >= text.length() || atLineEnd()) {
+        while (scanner.peek(',')) {
+            scanner.position++;
+            scanner.skipTrivia(false);
+            if (scanner.position >= text.length() || scanner.atLineEnd()) {
                 break;
             }
             items.add(expression());
-            skipTrivia(false);
+            scanner.skipTrivia(false);
         }
         return sequence(items, Kind.TUPLE);
     }
@@ -141,11 +124,11 @@ final class LiteralEval {
     /** A signed number, or {@code real ± complex}, or any other single literal. */
     private Parsed expression() {
         Parsed left = signedOrAtom();
-        skipTrivia(depth > 0);
-        if (peek('+') || peek('-')) {
+        scanner.skipTrivia(depth > 0);
+        if (scanner.peek('+') || scanner.peek('-')) {
             boolean realLeft = left.shape() != Shape.OTHER && (left.kind() == Kind.INT || left.kind() == Kind.FLOAT);
-            position++;
-            skipTrivia(depth > 0);
+            scanner.position++;
+            scanner.skipTrivia(depth > 0);
             Parsed right = atom();
             if (!realLeft || right.kind() != Kind.COMPLEX || right.shape() != Shape.CONSTANT) {
                 throw NOT_LITERAL;
@@ -156,9 +139,9 @@ final class LiteralEval {
     }
 
     private Parsed signedOrAtom() {
-        if (peek('-') || peek('+')) {
-            char sign = text.charAt(position++);
-            skipTrivia(depth > 0);
+        if (scanner.peek('-') || scanner.peek('+')) {
+            char sign = text.charAt(scanner.position++);
+            scanner.skipTrivia(depth > 0);
             Parsed operand = atom();
             if (operand.shape() != Shape.CONSTANT) {
                 throw NOT_LITERAL;
@@ -180,21 +163,21 @@ final class LiteralEval {
     }
 
     private Parsed atom() {
-        if (position >= text.length()) {
+        if (scanner.position >= text.length()) {
             throw NOT_LITERAL;
         }
-        char c = text.charAt(position);
+        char c = text.charAt(scanner.position);
         if (c == '(' || c == '[' || c == '{') {
             return bracketed(c);
         }
         if (c == '\'' || c == '"') {
-            return strings();
+            return scanner.strings(depth > 0);
         }
-        if (Character.isDigit(c) || c == '.' && position + 1 < text.length() && Character.isDigit(text.charAt(position + 1))) {
-            return number();
+        if (Character.isDigit(c) || c == '.' && scanner.position + 1 < text.length() && Character.isDigit(text.charAt(scanner.position + 1))) {
+            return scanner.number();
         }
-        if (text.startsWith("...", position)) {
-            position += 3;
+        if (text.startsWith("...", scanner.position)) {
+            scanner.position += 3;
             return new Parsed(PyNone.NONE, Kind.ELLIPSIS, true);
         }
         if (Character.isLetter(c) || c == '_') {
@@ -204,28 +187,28 @@ final class LiteralEval {
     }
 
     private Parsed name() {
-        int start = position;
-        while (position < text.length() && (Character.isLetterOrDigit(text.charAt(position)) || text.charAt(position) == '_')) {
-            position++;
+        int start = scanner.position;
+        while (scanner.position < text.length() && (Character.isLetterOrDigit(text.charAt(scanner.position)) || text.charAt(scanner.position) == '_')) {
+            scanner.position++;
         }
-        String word = text.substring(start, position);
-        if (position < text.length() && (text.charAt(position) == '\'' || text.charAt(position) == '"')
+        String word = text.substring(start, scanner.position);
+        if (scanner.position < text.length() && (text.charAt(scanner.position) == '\'' || text.charAt(scanner.position) == '"')
                 && word.matches("(?i)r|u|b|br|rb|f|fr|rf")) {
-            position = start;
-            return strings();
+            scanner.position = start;
+            return scanner.strings(depth > 0);
         }
         switch (word) {
             case "True": return new Parsed(true, Kind.BOOL, true);
             case "False": return new Parsed(false, Kind.BOOL, true);
             case "None": return new Parsed(PyNone.NONE, Kind.NONE, true);
             case "set":
-                skipTrivia(depth > 0);
-                if (peek('(')) {
-                    position++;
+                scanner.skipTrivia(depth > 0);
+                if (scanner.peek('(')) {
+                    scanner.position++;
                     depth++;
-                    skipTrivia(true);
-                    if (peek(')')) {
-                        position++;
+                    scanner.skipTrivia(true);
+                    if (scanner.peek(')')) {
+                        scanner.position++;
                         depth--;
                         return new Parsed(PyList.EMPTY, Kind.SET, false);
                     }
@@ -240,38 +223,38 @@ final class LiteralEval {
         if (++depth > MAX_NESTING) {
             throw NOT_LITERAL;
         }
-        position++;
+        scanner.position++;
         char close = open == '(' ? ')' : open == '[' ? ']' : '}';
         List<Parsed> keys = new ArrayList<>();
         List<Parsed> values = new ArrayList<>();
         boolean sawComma = false;
         boolean dict = false;
-        skipTrivia(true);
-        while (!peek(close)) {
+        scanner.skipTrivia(true);
+        while (!scanner.peek(close)) {
             Parsed item = expression();
-            skipTrivia(true);
-            if (open == '{' && (keys.isEmpty() && peek(':') || dict)) {
+            scanner.skipTrivia(true);
+            if (open == '{' && (keys.isEmpty() && scanner.peek(':') || dict)) {
                 dict = true;
-                if (!peek(':')) {
+                if (!scanner.peek(':')) {
                     throw NOT_LITERAL;
                 }
-                position++;
-                skipTrivia(true);
+                scanner.position++;
+                scanner.skipTrivia(true);
                 keys.add(item);
                 values.add(expression());
-                skipTrivia(true);
+                scanner.skipTrivia(true);
             } else {
                 values.add(item);
             }
-            if (peek(',')) {
-                position++;
+            if (scanner.peek(',')) {
+                scanner.position++;
                 sawComma = true;
-                skipTrivia(true);
-            } else if (!peek(close)) {
+                scanner.skipTrivia(true);
+            } else if (!scanner.peek(close)) {
                 throw NOT_LITERAL;
             }
         }
-        position++;
+        scanner.position++;
         depth--;
         if (open == '(') {
             return values.size() == 1 && !sawComma ? values.get(0) : sequence(values, Kind.TUPLE);
@@ -321,158 +304,16 @@ final class LiteralEval {
         return new Parsed(PyList.list(unique), Kind.SET, false);
     }
 
-    private Parsed strings() {
-        StringBuilder value = new StringBuilder();
-        Boolean bytes = null;
-        boolean formatted = false;
-        do {
-            int start = position;
-            while (Character.isLetter(text.charAt(position))) {
-                position++;
-            }
-            String prefix = text.substring(start, position).toLowerCase(java.util.Locale.ROOT);
-            boolean isBytes = prefix.contains("b");
-            if (bytes != null && bytes != isBytes) {
-                throw NOT_LITERAL;
-            }
-            bytes = isBytes;
-            formatted |= prefix.contains("f");
-            value.append(stringBody(prefix.contains("r")));
-            skipTrivia(depth > 0);
-        } while (position < text.length() && startsString());
-        if (formatted) {
-            throw NOT_LITERAL;
-        }
-        return new Parsed(value.toString(), bytes ? Kind.BYTES : Kind.STR, true);
-    }
 
-    private boolean startsString() {
-        int i = position;
-        while (i < text.length() && i - position < 2 && Character.isLetter(text.charAt(i))) {
-            i++;
-        }
-        if (i >= text.length() || text.charAt(i) != '\'' && text.charAt(i) != '"') {
-            return false;
-        }
-        return text.substring(position, i).matches("(?i)|r|u|b|br|rb|f|fr|rf");
-    }
 
-    private String stringBody(boolean raw) {
-        char quote = text.charAt(position);
-        boolean triple = text.startsWith(String.valueOf(quote).repeat(3), position);
-        position += triple ? 3 : 1;
-        int start = position;
-        while (true) {
-            if (position >= text.length()) {
-                throw NOT_LITERAL;
-            }
-            char c = text.charAt(position);
-            if (c == '\\') {
-                position += 2;
-                continue;
-            }
-            if (!triple && (c == '\n' || c == '\r')) {
-                throw NOT_LITERAL;
-            }
-            if (c == quote && (!triple || text.startsWith(String.valueOf(quote).repeat(3), position))) {
-                String body = text.substring(start, position);
-                position += triple ? 3 : 1;
-                return Escapes.unescape(body, raw);
-            }
-            position++;
-        }
-    }
 
-    private Parsed number() {
-        int start = position;
-        String rest = text.substring(position);
-        java.util.regex.Matcher m = NUMBER.matcher(rest);
-        if (!m.lookingAt()) {
-            throw NOT_LITERAL;
-        }
-        position += m.end();
-        if (position < text.length() && (Character.isLetterOrDigit(text.charAt(position)) || text.charAt(position) == '_')) {
-            throw NOT_LITERAL;
-        }
-        String literal = text.substring(start, position).replace("_", "");
-        if (m.group("imaginary") != null) {
-            return new Parsed(PyNone.NONE, Kind.COMPLEX, true, Shape.CONSTANT);
-        }
-        if (m.group("float") != null) {
-            return new Parsed(Double.parseDouble(literal), Kind.FLOAT, true, Shape.CONSTANT);
-        }
-        String lower = literal.toLowerCase(java.util.Locale.ROOT);
-        int radix = lower.startsWith("0x") ? 16 : lower.startsWith("0o") ? 8 : lower.startsWith("0b") ? 2 : 10;
-        String digits = radix == 10 ? literal : literal.substring(2);
-        return new Parsed(PyArithmetic.bigInt(new BigInteger(digits, radix)), Kind.INT, true, Shape.CONSTANT);
-    }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-            "(?<imaginary>(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?[jJ])"
-                    + "|(?<float>(?:\\d(?:_?\\d)*\\.(?:\\d(?:_?\\d)*)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d(?:_?\\d)*)?"
-                    + "|\\d(?:_?\\d)*[eE][+-]?\\d(?:_?\\d)*)"
-                    + "|0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|[1-9](?:_?\\d)*|0+(?:_?0)*");
 
-    private boolean peek(char c) {
-        return position < text.length() && text.charAt(position) == c;
-    }
 
-    private boolean atLineEnd() {
-        return peek('\n') || peek('\r');
-    }
 
-    private void skipSpaces() {
-        while (position < text.length() && " \t\f".indexOf(text.charAt(position)) >= 0) {
-            position++;
-        }
-    }
 
-    private void skipComment() {
-        while (position < text.length() && text.charAt(position) != '\n' && text.charAt(position) != '\r') {
-            position++;
-        }
-    }
 
-    /**
-     * Spaces, comments and line continuations; newlines too inside brackets. At the top level a newline ends the
-     * logical line, so it is only skipped (with everything blank after it) when {@code insideBrackets} is false and
-     * nothing but blank lines follow; otherwise the caller sees it and fails.
-     */
-    private void skipTrivia(boolean insideBrackets) {
-        while (position < text.length()) {
-            skipSpaces();
-            if (peek('#')) {
-                skipComment();
-            }
-            if (peek('\\') && position + 1 < text.length() && (text.charAt(position + 1) == '\n' || text.charAt(position + 1) == '\r')) {
-                position += 2;
-                if (position >= text.length()) {
-                    throw NOT_LITERAL;
-                }
-                continue;
-            }
-            if (atLineEnd()) {
-                if (insideBrackets || onlyBlankAfter(position)) {
-                    position++;
-                    continue;
-                }
-            }
-            return;
-        }
-    }
 
-    private boolean onlyBlankAfter(int from) {
-        boolean comment = false;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                comment = false;
-            } else if (c == '#') {
-                comment = true;
-            } else if (!comment && " \t\f".indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
+
+
 }

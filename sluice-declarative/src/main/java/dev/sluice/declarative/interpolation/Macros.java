@@ -8,7 +8,6 @@ import dev.sluice.declarative.datetime.Strftime;
 import dev.sluice.declarative.datetime.Strptime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The CDK's macros (interpolation.md §4), with the reference's argument names for keyword calls. */
 final class Macros {
@@ -41,14 +41,14 @@ final class Macros {
             case "min":
                 return extreme(name, args.positionalOnly(name));
             case "day_delta": {
-                Object[] bound = args.bind(name, 1, "num_days", "format");
-                PythonDateTime shifted = PythonDateTime.ofInstant(clock.instant()).plusMicros(dayMicros(bound[0]));
+                @Nullable Object[] bound = args.bind(name, 1, "num_days", "format");
+                PythonDateTime shifted = shift(PythonDateTime.ofInstant(clock.instant()), dayMicros(bound[0]));
                 return Strftime.format(shifted, bound[1] == null ? DAY_DELTA_FORMAT : StrMethods.string(bound[1]));
             }
             case "duration":
                 return duration(args.bind(name, 1, "datestring")[0]);
             case "format_datetime": {
-                Object[] bound = args.bind(name, 2, "dt", "format", "input_format");
+                @Nullable Object[] bound = args.bind(name, 2, "dt", "format", "input_format");
                 return formatDatetime(bound[0], StrMethods.string(bound[1]), bound[2]);
             }
             case "str_to_datetime":
@@ -113,6 +113,14 @@ final class Macros {
         }
     }
 
+    private static PythonDateTime shift(PythonDateTime value, long micros) {
+        try {
+            return value.plusMicros(micros);
+        } catch (DateTimeException e) {
+            throw PyErrors.valueError("date value out of range");
+        }
+    }
+
     private static Object duration(Object text) {
         if (!(text instanceof String)) {
             throw PyErrors.typeError("Expecting a string " + PyText.repr(text));
@@ -126,11 +134,11 @@ final class Macros {
      * {@code %s}); a string is read with plain {@code strptime(input_format)} or, without one, as ISO-8601
      * converted to UTC. Then the CDK formatter, which knows the epoch formats, writes it.
      */
-    private static Object formatDatetime(Object value, String format, Object inputFormat) {
+    private static Object formatDatetime(Object value, String format, @Nullable Object inputFormat) {
         if (value instanceof PythonDateTime) {
             return Strftime.format((PythonDateTime) value, format);
         }
-        String input = inputFormat == null || inputFormat == PyNone.NONE ? null : StrMethods.string(inputFormat);
+        @Nullable String input = inputFormat == null || inputFormat == PyNone.NONE ? null : StrMethods.string(inputFormat);
         PythonDateTime parsed;
         if (Py.isInt(value) && !(value instanceof Boolean)) {
             parsed = DatetimeFormat.parse(PyText.str(value), input == null ? DatetimeFormat.EPOCH_SECONDS : input);
@@ -174,9 +182,5 @@ final class Macros {
             }
         }
         return best;
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -63,7 +63,7 @@ final class PercentFormat {
             }
             int width = -1;
             if (i < format.length() && format.charAt(i) == '*') {
-                width = (int) Py.toLong(nextArgument());
+                width = starSize(nextArgument());
                 i++;
             } else {
                 int start = i;
@@ -76,7 +76,7 @@ final class PercentFormat {
             if (i < format.length() && format.charAt(i) == '.') {
                 i++;
                 if (i < format.length() && format.charAt(i) == '*') {
-                    precision = (int) Py.toLong(nextArgument());
+                    precision = Math.max(0, starSize(nextArgument()));
                     i++;
                 } else {
                     int start = i;
@@ -108,6 +108,13 @@ final class PercentFormat {
     private static int parseSize(String digits) {
         long size = Long.parseLong(digits.length() > 12 ? "999999999999" : digits);
         Limits.checkString(size);
+        return (int) size;
+    }
+
+    /** A {@code *} width from the arguments; negative means left-justified in Python, treated as absent here. */
+    private static int starSize(Object argument) {
+        long size = Py.toLong(argument);
+        Limits.checkString(Math.abs(size));
         return (int) size;
     }
 

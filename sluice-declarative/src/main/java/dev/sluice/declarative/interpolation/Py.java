@@ -60,7 +60,9 @@ final class Py {
             return nodes.booleanNode((Boolean) value);
         }
         if (value instanceof Long) {
-            return nodes.numberNode((Long) value);
+            long n = (Long) value;
+            // Same node types as Jackson's parser gives for the same JSON text, so results compare equal.
+            return n == (int) n ? nodes.numberNode((int) n) : nodes.numberNode(n);
         }
         if (value instanceof BigInteger) {
             return nodes.numberNode((BigInteger) value);
@@ -138,10 +140,6 @@ final class Py {
 
     static boolean isNumber(Object value) {
         return isInt(value) || value instanceof Double;
-    }
-
-    static boolean isString(Object value) {
-        return value instanceof String;
     }
 
     static boolean isList(Object value) {

@@ -1,15 +1,11 @@
 package dev.sluice.declarative.interpolation;
 
 import dev.sluice.declarative.datetime.IsoDuration;
-import dev.sluice.declarative.datetime.PythonDateTime;
 import dev.sluice.declarative.datetime.Timedelta;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +41,7 @@ final class PyArithmetic {
             items.addAll(((PySequence) right).asList());
             return new PyList(items, ((PySequence) left).isTuple());
         }
-        Object dated = addDates(left, right);
+        Object dated = DateArithmetic.add(left, right);
         if (dated != null) {
             return dated;
         }
@@ -56,50 +52,6 @@ final class PyArithmetic {
         throw PyErrors.unsupported("+", left, right);
     }
 
-    private static Object addDates(Object left, Object right) {
-        try {
-            if (left instanceof PythonDateTime && right instanceof Timedelta) {
-                return ((PythonDateTime) left).plusMicros(((Timedelta) right).microseconds());
-            }
-            if (left instanceof Timedelta && (right instanceof PythonDateTime || right instanceof LocalDate)) {
-                return add(right, left);
-            }
-            if (left instanceof LocalDate && right instanceof Timedelta) {
-                return ((LocalDate) left).plusDays(((Timedelta) right).days());
-            }
-            if (left instanceof Timedelta && right instanceof Timedelta) {
-                return ((Timedelta) left).plus((Timedelta) right);
-            }
-            if (left instanceof IsoDuration) {
-                return addDuration((IsoDuration) left, right);
-            }
-            if (right instanceof IsoDuration) {
-                return addDuration((IsoDuration) right, left);
-            }
-        } catch (DateTimeException | ArithmeticException e) {
-            throw PyErrors.valueError("date value out of range");
-        }
-        return null;
-    }
-
-    private static Object addDuration(IsoDuration duration, Object other) {
-        if (other instanceof PythonDateTime) {
-            return duration.addTo((PythonDateTime) other);
-        }
-        if (other instanceof LocalDate) {
-            return duration.addTo(PythonDateTime.naive(((LocalDate) other).atStartOfDay())).dateTime().toLocalDate();
-        }
-        if (other instanceof Timedelta) {
-            return new IsoDuration(duration.years(), duration.months(), duration.time().plus((Timedelta) other));
-        }
-        if (other instanceof IsoDuration) {
-            IsoDuration o = (IsoDuration) other;
-            return new IsoDuration(duration.years() + o.years(), duration.months() + o.months(),
-                    duration.time().plus(o.time()));
-        }
-        return null;
-    }
-
     static Object subtract(Object left, Object right) {
         checkDefined(left, right);
         if (Py.isNumber(left) && Py.isNumber(right)) {
@@ -108,32 +60,9 @@ final class PyArithmetic {
             }
             return bigInt(Py.toBigInteger(left).subtract(Py.toBigInteger(right)));
         }
-        try {
-            if (left instanceof PythonDateTime && right instanceof PythonDateTime) {
-                PythonDateTime a = (PythonDateTime) left;
-                PythonDateTime b = (PythonDateTime) right;
-                if (a.isAware() != b.isAware()) {
-                    throw PyErrors.typeError("can't subtract offset-naive and offset-aware datetimes");
-                }
-                long micros = a.isAware() ? a.epochMicros() - b.epochMicros()
-                        : ChronoUnit.MICROS.between(b.dateTime(), a.dateTime());
-                return new Timedelta(micros);
-            }
-            if (left instanceof LocalDate && right instanceof LocalDate) {
-                return Timedelta.ofDays(ChronoUnit.DAYS.between((LocalDate) right, (LocalDate) left));
-            }
-            if (right instanceof Timedelta && (left instanceof PythonDateTime || left instanceof LocalDate
-                    || left instanceof Timedelta || left instanceof IsoDuration)) {
-                return add(left, ((Timedelta) right).negate());
-            }
-            if (right instanceof IsoDuration && !(left instanceof Timedelta)) {
-                Object result = add(left, ((IsoDuration) right).negate());
-                if (result != null) {
-                    return result;
-                }
-            }
-        } catch (ArithmeticException e) {
-            throw PyErrors.valueError("date value out of range");
+        Object dated = DateArithmetic.subtract(left, right);
+        if (dated != null) {
+            return dated;
         }
         throw PyErrors.unsupported("-", left, right);
     }
@@ -155,7 +84,9 @@ final class PyArithmetic {
         if (left instanceof PySequence && Py.isInt(right)) {
             PySequence sequence = (PySequence) left;
             long times = Math.max(0, repeatCount(right));
-            Limits.checkSequence(times * sequence.size());
+            if (sequence.size() > 0 && times > Limits.MAX_SEQUENCE_LENGTH / sequence.size()) {
+                Limits.checkSequence(Long.MAX_VALUE);
+            }
             List<Object> items = new ArrayList<>();
             for (long i = 0; i < times; i++) {
                 items.addAll(sequence.asList());

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Python's {@code ==}, ordering and {@code in}. */
 final class PyCompare {
@@ -63,8 +64,8 @@ final class PyCompare {
             return false;
         }
         for (Object key : a.keys()) {
-            Object other = Py.isHashable(key) ? b.get(key) : null;
-            Object mine = a.get(key);
+            @Nullable Object other = Py.isHashable(key) ? b.get(key) : null;
+            @Nullable Object mine = a.get(key);
             if (other == null || mine == null || !equal(mine, other)) {
                 return false;
             }
@@ -80,7 +81,7 @@ final class PyCompare {
         if (right instanceof Undefined) {
             throw ((Undefined) right).error();
         }
-        Integer order = order(operator, left, right);
+        @Nullable Integer order = order(operator, left, right);
         if (order == null) {
             return false;
         }
@@ -93,7 +94,7 @@ final class PyCompare {
     }
 
     /** The sign of left - right, or {@code null} when unordered (NaN). */
-    static Integer order(String operator, Object left, Object right) {
+    static @Nullable Integer order(String operator, Object left, Object right) {
         if (Py.isNumber(left) && Py.isNumber(right)) {
             return compareNumbers(left, right);
         }
@@ -122,7 +123,7 @@ final class PyCompare {
                 + "' and '" + Py.typeName(right) + "'");
     }
 
-    private static Integer compareSequences(String operator, List<Object> a, List<Object> b) {
+    private static @Nullable Integer compareSequences(String operator, List<Object> a, List<Object> b) {
         int common = Math.min(a.size(), b.size());
         for (int i = 0; i < common; i++) {
             if (!equal(a.get(i), b.get(i))) {
@@ -139,7 +140,7 @@ final class PyCompare {
         return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
-    static Integer compareNumbers(Object left, Object right) {
+    static @Nullable Integer compareNumbers(Object left, Object right) {
         if (left instanceof Double || right instanceof Double) {
             if (left instanceof BigInteger || right instanceof BigInteger) {
                 return compareExactly(left, right);
@@ -157,7 +158,7 @@ final class PyCompare {
         return Long.compare(Py.toLong(left), Py.toLong(right));
     }
 
-    private static Integer compareExactly(Object left, Object right) {
+    private static @Nullable Integer compareExactly(Object left, Object right) {
         if (left instanceof Double && (((Double) left).isNaN() || ((Double) left).isInfinite())
                 || right instanceof Double && (((Double) right).isNaN() || ((Double) right).isInfinite())) {
             double a = left instanceof Double ? (Double) left : 0;

@@ -15,6 +15,14 @@ final class PyNumbers {
     private PyNumbers() {
     }
 
+    /**
+     * Digit-only text that Jinja (attribute paths) and {@code str.format} (field names) read as an index; longer
+     * strings could never index anything, and refusing them keeps {@code Long.parseLong} safe.
+     */
+    static boolean isIndex(String text) {
+        return !text.isEmpty() && text.length() < 18 && text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     /** An int, or {@code null} when Python would raise ValueError. Base 0 reads the prefix, as Python does. */
     static @Nullable Object parseInt(String text, int base) {
         String s = text.strip();

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Python {@code re} patterns on {@code java.util.regex}: {@code (?P<name>)} and {@code (?P=name)} are rewritten
@@ -82,6 +83,9 @@ final class PyRegex {
             if (c == '(') {
                 if (source.startsWith("(?P<", i)) {
                     int close = source.indexOf('>', i);
+                    if (close < 0) {
+                        throw PyErrors.valueError("re.error: missing >, unterminated name in pattern " + PyText.repr(source));
+                    }
                     group++;
                     names.put(source.substring(i + 4, close), group);
                     out.append('(');
@@ -90,7 +94,7 @@ final class PyRegex {
                 }
                 if (source.startsWith("(?P=", i)) {
                     int close = source.indexOf(')', i);
-                    Integer number = names.get(source.substring(i + 4, close));
+                    @Nullable Integer number = close < 0 ? null : names.get(source.substring(i + 4, close));
                     if (number == null) {
                         throw PyErrors.valueError("re.error: unknown group name in pattern " + PyText.repr(source));
                     }

@@ -34,6 +34,10 @@ final class PyStrings {
 
     /** The character at a Python index, or {@code null} when out of range. */
     static @Nullable String charAt(String text, long index) {
+        if (isBmp(text)) {
+            long i = index < 0 ? index + text.length() : index;
+            return i < 0 || i >= text.length() ? null : String.valueOf(text.charAt((int) i));
+        }
         int[] codePoints = text.codePoints().toArray();
         long i = index < 0 ? index + codePoints.length : index;
         if (i < 0 || i >= codePoints.length) {
@@ -56,7 +60,9 @@ final class PyStrings {
         if (times <= 0 || text.isEmpty()) {
             return "";
         }
-        Limits.checkString((long) text.length() * times);
+        if (times > Limits.MAX_STRING_LENGTH / text.length()) {
+            Limits.checkString(Long.MAX_VALUE);
+        }
         return text.repeat((int) times);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jinja's filters over sequences: {@code first}, {@code last}, {@code join}, {@code length}, {@code list},
@@ -69,13 +70,13 @@ final class SequenceFilters {
     }
 
     /** Jinja's {@code make_attrgetter}: dotted paths, integer parts as indexes, item-then-attribute lookup. */
-    static Function<Object, Object> attributeGetter(Object attribute, Object defaultValue, boolean ignoreCase) {
+    static Function<Object, Object> attributeGetter(Object attribute, @Nullable Object defaultValue, boolean ignoreCase) {
         String path = PyText.str(attribute);
         String[] parts = path.split("\\.", -1);
         return item -> {
             Object current = item;
             for (String part : parts) {
-                Object key = !part.isEmpty() && part.chars().allMatch(Character::isDigit) ? (Object) Long.parseLong(part) : part;
+                Object key = PyNumbers.isIndex(part) ? (Object) Long.parseLong(part) : part;
                 current = Attributes.item(current, key);
             }
             if (current instanceof Undefined && defaultValue != null) {
@@ -90,7 +91,7 @@ final class SequenceFilters {
     }
 
     private static Object join(Object value, Args args) {
-        Object[] bound = args.bind("join", 0, "d", "attribute");
+        @Nullable Object[] bound = args.bind("join", 0, "d", "attribute");
         String separator = bound[0] == null ? "" : PyText.str(bound[0]);
         List<Object> items = Py.iterate(value);
         Function<Object, Object> getter = bound[1] == null ? Function.identity() : attributeGetter(bound[1], null, false);
@@ -109,7 +110,7 @@ final class SequenceFilters {
         List<Object> items = Py.iterate(value);
         List<Object> mapped = new ArrayList<>(items.size());
         if (args.positional().isEmpty() && args.keywords().containsKey("attribute")) {
-            Object[] bound = args.bind("map", 0, "attribute", "default");
+            @Nullable Object[] bound = args.bind("map", 0, "attribute", "default");
             Function<Object, Object> getter = attributeGetter(bound[0], bound[1], false);
             for (Object item : items) {
                 mapped.add(getter.apply(item));
@@ -138,7 +139,7 @@ final class SequenceFilters {
             transform = attributeGetter(positional.get(0), null, false);
             offset = 1;
         }
-        String test = positional.size() > offset ? PyText.str(positional.get(offset)) : null;
+        @Nullable String test = positional.size() > offset ? PyText.str(positional.get(offset)) : null;
         Args testArgs = new Args(positional.size() > offset + 1 ? positional.subList(offset + 1, positional.size())
                 : List.of(), args.keywords());
         List<Object> kept = new ArrayList<>();
@@ -154,7 +155,7 @@ final class SequenceFilters {
 
     private static Comparator<Object> pythonOrder() {
         return (a, b) -> {
-            Integer order = PyCompare.order("<", a, b);
+            @Nullable Integer order = PyCompare.order("<", a, b);
             return order == null ? 0 : order;
         };
     }
@@ -170,7 +171,7 @@ final class SequenceFilters {
     }
 
     private static Object sort(Object value, Args args) {
-        Object[] bound = args.bind("sort", 0, "reverse", "case_sensitive", "attribute");
+        @Nullable Object[] bound = args.bind("sort", 0, "reverse", "case_sensitive", "attribute");
         boolean reverse = bound[0] != null && Py.truthy(bound[0]);
         boolean caseSensitive = bound[1] != null && Py.truthy(bound[1]);
         Function<Object, Object> key = bound[2] == null ? caseSensitive ? Function.identity()
@@ -181,7 +182,7 @@ final class SequenceFilters {
     }
 
     private static Object dictsort(Object value, Args args) {
-        Object[] bound = args.bind("dictsort", 0, "case_sensitive", "by", "reverse");
+        @Nullable Object[] bound = args.bind("dictsort", 0, "case_sensitive", "by", "reverse");
         if (!(value instanceof PyMapping)) {
             throw PyErrors.typeError("dictsort needs a mapping, not " + Py.typeName(value));
         }
@@ -201,7 +202,7 @@ final class SequenceFilters {
     }
 
     private static Object unique(Object value, Args args) {
-        Object[] bound = args.bind("unique", 0, "case_sensitive", "attribute");
+        @Nullable Object[] bound = args.bind("unique", 0, "case_sensitive", "attribute");
         boolean caseSensitive = bound[0] != null && Py.truthy(bound[0]);
         Function<Object, Object> key = bound[1] == null ? caseSensitive ? Function.identity()
                 : SequenceFilters::lowerIfString : attributeGetter(bound[1], null, !caseSensitive);
@@ -231,7 +232,7 @@ final class SequenceFilters {
     }
 
     private static Object extreme(Object value, Args args, String which) {
-        Object[] bound = args.bind(which, 0, "case_sensitive", "attribute");
+        @Nullable Object[] bound = args.bind(which, 0, "case_sensitive", "attribute");
         boolean caseSensitive = bound[0] != null && Py.truthy(bound[0]);
         Function<Object, Object> key = bound[1] == null ? caseSensitive ? Function.identity()
                 : SequenceFilters::lowerIfString : attributeGetter(bound[1], null, !caseSensitive);
@@ -250,7 +251,7 @@ final class SequenceFilters {
     }
 
     private static Object sum(Object value, Args args) {
-        Object[] bound = args.bind("sum", 0, "attribute", "start");
+        @Nullable Object[] bound = args.bind("sum", 0, "attribute", "start");
         Function<Object, Object> getter = bound[0] == null ? Function.identity() : attributeGetter(bound[0], null, false);
         Object total = bound[1] == null ? 0L : bound[1];
         for (Object item : Py.iterate(value)) {
@@ -260,7 +261,7 @@ final class SequenceFilters {
     }
 
     private static Object batch(Object value, Args args) {
-        Object[] bound = args.bind("batch", 1, "linecount", "fill_with");
+        @Nullable Object[] bound = args.bind("batch", 1, "linecount", "fill_with");
         long size = Py.toLong(bound[0]);
         if (size <= 0) {
             throw PyErrors.valueError("batch size must be positive");

@@ -124,17 +124,18 @@ final class StrFormat {
                 throw PyErrors.valueError("cannot switch from manual field specification to automatic field numbering");
             }
             value = positionalAt(autoIndex++);
-        } else if (first.chars().allMatch(Character::isDigit)) {
+        } else if (PyNumbers.isIndex(first)) {
             if (autoIndex > 0) {
                 throw PyErrors.valueError("cannot switch from automatic field numbering to manual field specification");
             }
             manual = true;
             value = positionalAt(Integer.parseInt(first));
         } else {
-            value = keywords.get(first);
-            if (value == null) {
+            Object found = keywords.get(first);
+            if (found == null) {
                 throw PyErrors.valueError("KeyError: " + PyText.repr(first));
             }
+            value = found;
         }
         int i = end;
         while (i < head.length()) {
@@ -151,7 +152,7 @@ final class StrFormat {
                     throw PyErrors.valueError("Missing ']' in format string");
                 }
                 String key = head.substring(i + 1, close);
-                Object item = key.chars().allMatch(Character::isDigit) && !key.isEmpty() ? (Object) Long.parseLong(key) : key;
+                Object item = PyNumbers.isIndex(key) ? (Object) Long.parseLong(key) : key;
                 value = Attributes.item(value, item);
                 i = close + 1;
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Python {@code str} methods on the allow-list, with Python's edge cases (empty separators, negative bounds). */
 final class StrMethods {
@@ -91,7 +92,7 @@ final class StrMethods {
         return out.toString();
     }
 
-    private static Object split(String self, Object[] bound, boolean fromRight) {
+    private static Object split(String self, @Nullable Object[] bound, boolean fromRight) {
         Object sep = bound[0] == null ? PyNone.NONE : bound[0];
         long maxSplit = bound[1] == null ? -1 : Py.toLong(bound[1]);
         List<Object> parts = sep == PyNone.NONE ? splitWhitespace(self, maxSplit, fromRight)
@@ -165,7 +166,7 @@ final class StrMethods {
                 || c == '\u001e' || c == '\u001f' || c == '\u0085';
     }
 
-    private static Object splitLines(String self, Object keepEnds) {
+    private static Object splitLines(String self, @Nullable Object keepEnds) {
         boolean keep = keepEnds != null && Py.truthy(keepEnds);
         List<Object> lines = new ArrayList<>();
         int start = 0;
@@ -187,7 +188,7 @@ final class StrMethods {
         return PyList.list(lines);
     }
 
-    private static String replace(String self, Object[] bound) {
+    private static String replace(String self, @Nullable Object[] bound) {
         String old = string(bound[0]);
         String replacement = string(bound[1]);
         long count = bound[2] == null ? -1 : Py.toLong(bound[2]);
@@ -217,8 +218,8 @@ final class StrMethods {
         return out.append(self, start, self.length()).toString();
     }
 
-    static String strip(String self, Object chars, boolean left, boolean right) {
-        String set = chars == null || chars == PyNone.NONE ? null : string(chars);
+    static String strip(String self, @Nullable Object chars, boolean left, boolean right) {
+        @Nullable String set = chars == null || chars == PyNone.NONE ? null : string(chars);
         int start = 0;
         int end = self.length();
         while (left && start < end && (set == null ? isSpace(self.charAt(start)) : set.indexOf(self.charAt(start)) >= 0)) {
@@ -230,14 +231,14 @@ final class StrMethods {
         return self.substring(start, end);
     }
 
-    private static int[] range(String self, Object start, Object end) {
+    private static int[] range(String self, @Nullable Object start, @Nullable Object end) {
         int length = self.length();
         int from = bound(start, length, 0);
         int to = bound(end, length, length);
         return new int[] {from, to};
     }
 
-    private static int bound(Object value, int length, int absent) {
+    private static int bound(@Nullable Object value, int length, int absent) {
         if (value == null || value == PyNone.NONE) {
             return absent;
         }
@@ -248,7 +249,7 @@ final class StrMethods {
         return (int) Math.min(index, length);
     }
 
-    private static boolean affix(String self, Object[] bound, boolean prefix) {
+    private static boolean affix(String self, @Nullable Object[] bound, boolean prefix) {
         int[] range = range(self, bound[1], bound[2]);
         List<Object> candidates = bound[0] instanceof PySequence && ((PySequence) bound[0]).isTuple()
                 ? ((PySequence) bound[0]).asList() : List.of(bound[0]);
@@ -265,7 +266,7 @@ final class StrMethods {
         return false;
     }
 
-    private static int find(String self, Object[] bound, boolean last) {
+    private static int find(String self, @Nullable Object[] bound, boolean last) {
         String sub = string(bound[0]);
         int[] range = range(self, bound[1], bound[2]);
         if (range[1] - range[0] < sub.length()) {
@@ -276,7 +277,7 @@ final class StrMethods {
         return at < 0 ? -1 : at + range[0];
     }
 
-    private static long count(String self, Object[] bound) {
+    private static long count(String self, @Nullable Object[] bound) {
         String sub = string(bound[0]);
         int[] range = range(self, bound[1], bound[2]);
         if (range[1] < range[0]) {
@@ -322,7 +323,7 @@ final class StrMethods {
                 + self.substring(Character.charCount(first)).toLowerCase(Locale.ROOT);
     }
 
-    static String pad(String self, String how, Object[] bound) {
+    static String pad(String self, String how, @Nullable Object[] bound) {
         long width = Py.toLong(bound[0]);
         String fill = bound[1] == null ? " " : string(bound[1]);
         if (PyStrings.length(fill) != 1) {

@@ -71,6 +71,8 @@ public final class Template {
             return TemplateParser.parse(text);
         } catch (ManifestException e) {
             throw new ManifestException("", 0, "invalid template " + PyText.repr(text) + ": " + e.problem(), e);
+        } catch (ConnectorException e) {
+            throw new ManifestException("", 0, "invalid template " + PyText.repr(text) + ": " + e.getMessage(), e);
         } catch (StackOverflowError e) {
             throw new ManifestException("template " + PyText.repr(text) + " is nested too deeply");
         }
