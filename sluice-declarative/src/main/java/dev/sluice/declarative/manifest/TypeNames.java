@@ -71,7 +71,8 @@ final class TypeNames {
         if (nearest == null) {
             nearest = nearest(name, UPSTREAM);
         }
-        return "unknown type '" + name + "' ("
+        String shown = name.length() > 80 ? name.substring(0, 80) + "... (" + name.length() + " characters)" : name;
+        return "unknown type '" + shown + "' ("
                 + (nearest != null ? "did you mean '" + nearest + "'?" : "expected " + expected(allowed)) + ")";
     }
 
@@ -86,6 +87,10 @@ final class TypeNames {
         String best = null;
         int bestDistance = Math.min(3, Math.max(1, name.length() / 3));
         for (String candidate : candidates) {
+            // The edit distance is at least the length difference: skip hopeless candidates (and huge names).
+            if (Math.abs(name.length() - candidate.length()) > bestDistance) {
+                continue;
+            }
             int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance <= bestDistance && (best == null || distance < bestDistance)) {
                 best = candidate;
