@@ -1,0 +1,24 @@
+package dev.sluice.kafka;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.source.StreamState;
+
+/** What the reading thread hands to {@code poll()}, in order. */
+sealed interface ReadEvent {
+
+    WorkUnit unit();
+
+    record Record(WorkUnit unit, ObjectNode data, long emittedAt) implements ReadEvent {
+    }
+
+    record Checkpoint(WorkUnit unit, StreamState state) implements ReadEvent {
+    }
+
+    /** One read of the unit finished. */
+    record Done(WorkUnit unit) implements ReadEvent {
+    }
+
+    /** The read of the unit failed; the reading thread has stopped. */
+    record Failure(WorkUnit unit, RuntimeException failure) implements ReadEvent {
+    }
+}

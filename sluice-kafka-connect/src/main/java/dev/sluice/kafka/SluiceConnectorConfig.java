@@ -1,0 +1,122 @@
+package dev.sluice.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.protocol.Json;
+import dev.sluice.source.Config;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The connector's settings, declared once. Exactly one of {@code sluice.manifest} (inline YAML, or the path of a
+ * YAML file) and {@code sluice.source.class} names the source; {@code sluice.source.config} is the source's JSON
+ * config (a password field, so Connect masks it).
+ */
+public final class SluiceConnectorConfig extends AbstractConfig {
+
+    public static final String MANIFEST = "sluice.manifest";
+    public static final String SOURCE_CLASS = "sluice.source.class";
+    public static final String SOURCE_CONFIG = "sluice.source.config";
+    public static final String STREAMS = "sluice.streams";
+    public static final String TOPIC_PREFIX = "sluice.topic.prefix";
+    public static final String TOPIC_PATTERN = "sluice.topic.pattern";
+    public static final String VALUE_SCHEMAS = "sluice.value.schemas.enable";
+    public static final String SYNC_INTERVAL_MS = "sluice.sync.interval.ms";
+    public static final String QUEUE_CAPACITY = "sluice.queue.capacity";
+    public static final String POLL_BATCH = "sluice.poll.batch.size";
+
+    static final ConfigDef DEFINITION = new ConfigDef()
+            .define(MANIFEST, Type.STRING, null, Importance.HIGH,
+                    "A declarative manifest: inline YAML, or the path of a YAML file on every worker.")
+            .define(SOURCE_CLASS, Type.STRING, null, Importance.HIGH,
+                    "A code-first dev.sluice.source.Source class on the plugin's class path.")
+            .define(SOURCE_CONFIG, Type.PASSWORD, new Password("{}"), Importance.HIGH,
+                    "The source's config as a JSON object (what --config gives the CLI).")
+            .define(STREAMS, Type.LIST, List.of(), Importance.MEDIUM,
+                    "Streams to read; empty reads all.")
+            .define(TOPIC_PREFIX, Type.STRING, "", Importance.MEDIUM, "Prefix of the topic names.")
+            .define(TOPIC_PATTERN, Type.STRING, "${prefix}${stream}", new TopicPatternValidator(), Importance.MEDIUM,
+                    "Topic of each stream; ${prefix} and ${stream} are replaced.")
+            .define(VALUE_SCHEMAS, Type.BOOLEAN, false, Importance.MEDIUM,
+                    "Give record values a Connect schema derived from the stream's JSON schema (Structs); "
+                            + "otherwise values are schemaless maps.")
+            .define(SYNC_INTERVAL_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
+                    "After an incremental stream is read to the end, read it again after this long; -1 reads once.")
+            .define(QUEUE_CAPACITY, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Records buffered per task between the source and poll().")
+            .define(POLL_BATCH, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "The most records one poll() returns.");
+
+    public SluiceConnectorConfig(Map<String, String> settings) {
+        super(DEFINITION, settings);
+        boolean manifest = getString(MANIFEST) != null && !getString(MANIFEST).isBlank();
+        boolean sourceClass = getString(SOURCE_CLASS) != null && !getString(SOURCE_CLASS).isBlank();
+        if (manifest == sourceClass) {
+            throw new ConfigException("Give exactly one of " + MANIFEST + " and " + SOURCE_CLASS);
+        }
+        sourceConfig();
+    }
+
+    public @Nullable String manifest() {
+        return getString(MANIFEST);
+    }
+
+    public @Nullable String sourceClass() {
+        return getString(SOURCE_CLASS);
+    }
+
+    /** The source config; invalid JSON is a Connect config error naming the setting (its value is not shown). */
+    public Config sourceConfig() {
+        String text = getPassword(SOURCE_CONFIG).value();
+        try {
+            JsonNode node = Json.parse(text);
+            if (!node.isObject()) {
+                throw new ConfigException(SOURCE_CONFIG + " must be a JSON object");
+            }
+            return Config.of(node);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(SOURCE_CONFIG + " is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    public List<String> streams() {
+        return getList(STREAMS);
+    }
+
+    public String topicFor(String stream) {
+        return getString(TOPIC_PATTERN).replace("${prefix}", getString(TOPIC_PREFIX)).replace("${stream}", stream);
+    }
+
+    public boolean valueSchemas() {
+        return getBoolean(VALUE_SCHEMAS);
+    }
+
+    public long syncIntervalMillis() {
+        return getLong(SYNC_INTERVAL_MS);
+    }
+
+    public int queueCapacity() {
+        return getInt(QUEUE_CAPACITY);
+    }
+
+    public int pollBatch() {
+        return getInt(POLL_BATCH);
+    }
+
+    /** A pattern must name the stream, or every stream would share one topic. */
+    private static final class TopicPatternValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || !value.toString().contains("${stream}")) {
+                throw new ConfigException(name, value, "the topic pattern must contain ${stream}");
+            }
+        }
+    }
+}

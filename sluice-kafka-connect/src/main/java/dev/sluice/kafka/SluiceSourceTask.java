@@ -1,0 +1,191 @@
+package dev.sluice.kafka;
+
+import dev.sluice.protocol.FailureType;
+import dev.sluice.source.ConnectorException;
+import dev.sluice.source.Source;
+import dev.sluice.source.Stream;
+import dev.sluice.source.StreamState;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads this task's units on a background thread and hands their records to Connect.
+ *
+ * <p>Offsets: each record carries the state to resume from so that it is read again (the last checkpoint before
+ * it). The record just before a checkpoint is held back until the checkpoint arrives and then carries that
+ * checkpoint, so committing it commits the checkpoint: Connect commits a partition's offset only once every
+ * earlier record is acknowledged, so a restart resumes at the last committed checkpoint and loses nothing (at
+ * least once).
+ *
+ * <p>Errors (STYLE.md §3.5): a transient failure is a {@link RetriableException} and the next {@code poll()}
+ * resumes the failed unit from its last checkpoint; any other failure is a {@link ConnectException}.
+ */
+public final class SluiceSourceTask extends SourceTask {
+
+    private static final Logger log = LoggerFactory.getLogger(SluiceSourceTask.class);
+
+    private SluiceConnectorConfig config;
+    private final Map<String, RecordConverter> converters = new HashMap<>();
+    private final Map<String, Stream> streams = new HashMap<>();
+    private final Map<WorkUnit, StreamState> states = new HashMap<>();
+    private final Set<WorkUnit> finished = new HashSet<>();
+    private List<WorkUnit> units = List.of();
+    private BlockingQueue<ReadEvent> queue;
+    private @Nullable Thread reader;
+    private @Nullable SourceRecord held;
+    private @Nullable RuntimeException pendingFailure;
+
+    @Override
+    public String version() {
+        return SluiceSourceConnector.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> settings) {
+        config = new SluiceConnectorConfig(settings);
+        units = WorkUnit.decode(settings.get(WorkUnit.TASK_UNITS));
+        queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        try {
+            Source source = Sources.load(config);
+            for (Stream stream : source.streams(config.sourceConfig())) {
+                streams.put(stream.name(), stream);
+            }
+        } catch (ConnectorException e) {
+            throw new ConnectException("Cannot start the source: " + e.getMessage(), e);
+        }
+        for (WorkUnit unit : units) {
+            Stream stream = streams.get(unit.stream());
+            if (stream == null) {
+                throw new ConnectException("The source has no stream '" + unit.stream() + "'");
+            }
+            converters.put(unit.stream(), new RecordConverter(unit.stream(), config.topicFor(unit.stream()),
+                    stream.primaryKey(), config.valueSchemas()
+                            ? SchemaConverter.valueSchema(unit.stream(), stream.jsonSchema()) : null));
+            states.put(unit, OffsetCodec.decode(context.offsetStorageReader().offset(unit.sourcePartition())));
+        }
+        startReader();
+    }
+
+    private void startReader() {
+        List<UnitPlan> plans = new ArrayList<>();
+        for (WorkUnit unit : units) {
+            if (!finished.contains(unit)) {
+                plans.add(new UnitPlan(unit, streams.get(unit.stream()), states.get(unit)));
+            }
+        }
+        Thread thread = new Thread(new TaskReader(plans, queue, config.syncIntervalMillis(), Clock.systemUTC()),
+                "sluice-reader-" + String.join("-", units.stream().map(WorkUnit::stream).toList()));
+        thread.setDaemon(true);
+        thread.start();
+        reader = thread;
+    }
+
+    @Override
+    public @Nullable List<SourceRecord> poll() throws InterruptedException {
+        if (pendingFailure != null) {
+            // Thrown only after the records read before the failure went out with the previous poll.
+            RuntimeException failure = pendingFailure;
+            pendingFailure = null;
+            throw failure;
+        }
+        if (reader == null || (!reader.isAlive() && queue.isEmpty())) {
+            if (held != null) {
+                return List.of(release());
+            }
+            if (reader != null && finished.size() == units.size()) {
+                Thread.sleep(1_000);
+                return null;
+            }
+            startReader();
+        }
+        List<SourceRecord> batch = new ArrayList<>();
+        ReadEvent first = queue.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+            return held == null ? null : List.of(release());
+        }
+        handle(first, batch);
+        while (batch.size() < config.pollBatch() && pendingFailure == null) {
+            ReadEvent next = queue.poll();
+            if (next == null) {
+                break;
+            }
+            handle(next, batch);
+        }
+        if (batch.isEmpty() && pendingFailure != null) {
+            return poll();
+        }
+        return batch.isEmpty() ? null : batch;
+    }
+
+    private void handle(ReadEvent event, List<SourceRecord> batch) {
+        if (event instanceof ReadEvent.Record record) {
+            if (held != null) {
+                batch.add(held);
+            }
+            held = converters.get(record.unit().stream()).convert(record.data(), states.get(record.unit()),
+                    record.emittedAt());
+        } else if (event instanceof ReadEvent.Checkpoint checkpoint) {
+            states.put(checkpoint.unit(), checkpoint.state());
+            if (held != null && held.sourcePartition().equals(checkpoint.unit().sourcePartition())) {
+                batch.add(RecordConverter.withOffset(held, checkpoint.state()));
+                held = null;
+            }
+        } else if (event instanceof ReadEvent.Done done) {
+            boolean rereads = !streams.get(done.unit().stream()).cursorField().isEmpty()
+                    && config.syncIntervalMillis() >= 0;
+            if (!rereads) {
+                finished.add(done.unit());
+            }
+        } else if (event instanceof ReadEvent.Failure failure) {
+            if (held != null) {
+                batch.add(release());
+            }
+            reader = null;
+            pendingFailure = translate(failure);
+        }
+    }
+
+    private SourceRecord release() {
+        SourceRecord record = held;
+        held = null;
+        return record;
+    }
+
+    private RuntimeException translate(ReadEvent.Failure failure) {
+        RuntimeException cause = failure.failure();
+        String message = "Stream " + failure.unit().stream() + ": " + cause.getMessage();
+        if (cause instanceof ConnectorException connector && connector.failureType() == FailureType.TRANSIENT_ERROR) {
+            log.warn("Transient failure, retrying from the last checkpoint: {}", message);
+            return new RetriableException(message, cause);
+        }
+        return new ConnectException(message, cause);
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = reader;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
