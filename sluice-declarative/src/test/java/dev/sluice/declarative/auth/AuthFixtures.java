@@ -76,6 +76,11 @@ final class AuthFixtures {
      * authenticator (YAML indented for the requester) and optional response filters.
      */
     static String manifest(String authenticator, String errorHandler) {
+        return manifest(authenticator, errorHandler, "");
+    }
+
+    /** The same, with a paginator (YAML indented for the retriever) when not empty. */
+    static String manifest(String authenticator, String errorHandler, String paginator) {
         return """
                 version: 6.0.0
                 type: DeclarativeSource
@@ -98,7 +103,7 @@ final class AuthFixtures {
                       record_selector:
                         type: RecordSelector
                         extractor: {type: DpathExtractor, field_path: [data]}
-                """;
+                """ + (paginator.isEmpty() ? "" : indent(paginator, "      paginator:\n", 8));
     }
 
     /** The manifest's source, built with this clock, sleeper and config-updates recorder. */

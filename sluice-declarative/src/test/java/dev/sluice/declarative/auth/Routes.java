@@ -22,6 +22,7 @@ final class Routes extends Dispatcher {
     private final Map<String, MockResponse> always = new LinkedHashMap<>();
     private final Map<String, List<RecordedRequest>> received = new LinkedHashMap<>();
     private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Deque<Runnable>> afterServing = new LinkedHashMap<>();
 
     synchronized Routes on(String path, MockResponse... responses) {
         queues.computeIfAbsent(path, key -> new ArrayDeque<>()).addAll(List.of(responses));
@@ -30,6 +31,12 @@ final class Routes extends Dispatcher {
 
     synchronized Routes always(String path, MockResponse response) {
         always.put(path, response);
+        return this;
+    }
+
+    /** Runs {@code action} once, right after the next response for {@code path} is chosen. */
+    synchronized Routes afterServing(String path, Runnable action) {
+        afterServing.computeIfAbsent(path, key -> new ArrayDeque<>()).add(action);
         return this;
     }
 
@@ -45,6 +52,10 @@ final class Routes extends Dispatcher {
     public synchronized MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         received.computeIfAbsent(path, key -> new ArrayList<>()).add(request);
+        Runnable action = afterServing.getOrDefault(path, new ArrayDeque<>()).poll();
+        if (action != null) {
+            action.run();
+        }
         Deque<MockResponse> queue = queues.get(path);
         if (queue != null && !queue.isEmpty()) {
             return queue.poll();
