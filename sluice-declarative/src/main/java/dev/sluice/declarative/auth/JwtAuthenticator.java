@@ -108,7 +108,7 @@ final class JwtAuthenticator implements Authenticator {
         Map<String, JsonNode> header = new TreeMap<>();
         ObjectNode additional = claims.additionalHeaders().eval(context);
         refuseReserved(additional, RESERVED_HEADERS, "additional_jwt_headers");
-        additional.fields().forEachRemaining(field -> header.put(field.getKey(), field.getValue()));
+        additional.properties().forEach(field -> header.put(field.getKey(), field.getValue()));
         putIfSet(header, "kid", claims.kid());
         header.put("typ", Json.nodes().textNode("JWT"));
         putIfSet(header, "typ", claims.typ());

@@ -1,5 +1,7 @@
 package dev.sluice.declarative.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +53,8 @@ public record JwtAuthenticatorSpec(
     private static final int DEFAULT_DURATION = 1200;
 
     public JwtAuthenticatorSpec {
-        java.util.Objects.requireNonNull(secretKey, "secret_key is required");
-        java.util.Objects.requireNonNull(algorithm, "algorithm is required");
+        requireNonNull(secretKey, "secret_key is required");
+        requireNonNull(algorithm, "algorithm is required");
         if (!JwtSigner.ALGORITHMS.contains(algorithm)) {
             throw new IllegalArgumentException("algorithm: unsupported algorithm '" + algorithm + "' (expected one of "
                     + String.join(", ", JwtSigner.ALGORITHMS) + ")");

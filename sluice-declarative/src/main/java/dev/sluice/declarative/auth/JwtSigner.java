@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.opts.AllowWeakRSAKey;
 import dev.sluice.source.ConfigException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,8 +16,10 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signs a JWS signing input ({@code base64url(header).base64url(payload)}) with one of the reference's
@@ -31,8 +34,7 @@ interface JwtSigner {
     String sign(byte[] signingInput);
 
     /** A signer for {@code algorithm} with the secret key (a shared secret for HS*, else a PEM private key). */
-    static JwtSigner of(String algorithm, String secret, boolean base64Secret, @org.jspecify.annotations.Nullable
-            String passphrase) {
+    static JwtSigner of(String algorithm, String secret, boolean base64Secret, @Nullable String passphrase) {
         if (algorithm.startsWith("HS")) {
             String key = base64Secret
                     ? Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)) : secret;
@@ -47,7 +49,8 @@ interface JwtSigner {
         try {
             if (algorithm.startsWith("RS") || algorithm.startsWith("PS")) {
                 // PyJWT signs with keys of any size; Nimbus refuses keys under 2048 bits unless told otherwise.
-                signer = new RSASSASigner(requireType(key, RSAPrivateKey.class, algorithm), true);
+                signer = new RSASSASigner(requireType(key, RSAPrivateKey.class, algorithm),
+                        Set.of(AllowWeakRSAKey.getInstance()));
             } else {
                 signer = new ECDSASigner(requireType(key, ECPrivateKey.class, algorithm));
                 if (algorithm.equals("ES256K")) {

@@ -2,6 +2,7 @@ package dev.sluice.declarative.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.interpolation.PythonText;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.DefaultErrorMapping;
 import dev.sluice.http.ErrorHandler;
@@ -11,7 +12,6 @@ import dev.sluice.http.HttpRequest;
 import dev.sluice.http.ResponseAction;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
-import dev.sluice.declarative.interpolation.PythonText;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
 import java.net.URI;

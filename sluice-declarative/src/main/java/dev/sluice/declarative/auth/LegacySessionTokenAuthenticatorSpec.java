@@ -1,5 +1,7 @@
 package dev.sluice.declarative.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,10 +43,10 @@ public record LegacySessionTokenAuthenticatorSpec(
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements AuthenticatorSpec {
 
     public LegacySessionTokenAuthenticatorSpec {
-        java.util.Objects.requireNonNull(header, "header is required");
-        java.util.Objects.requireNonNull(loginUrl, "login_url is required");
-        java.util.Objects.requireNonNull(sessionTokenResponseKey, "session_token_response_key is required");
-        java.util.Objects.requireNonNull(validateSessionUrl, "validate_session_url is required");
+        requireNonNull(header, "header is required");
+        requireNonNull(loginUrl, "login_url is required");
+        requireNonNull(sessionTokenResponseKey, "session_token_response_key is required");
+        requireNonNull(validateSessionUrl, "validate_session_url is required");
     }
 
     @Override

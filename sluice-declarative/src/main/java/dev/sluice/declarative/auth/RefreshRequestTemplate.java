@@ -6,9 +6,9 @@ import dev.sluice.declarative.interpolation.InterpolatedMapping;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.declarative.interpolation.PythonText;
+import dev.sluice.protocol.Json;
 import dev.sluice.source.ConfigException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +66,7 @@ final class RefreshRequestTemplate {
                     + "values it uses");
         }
         Map<String, String> headerValues = new LinkedHashMap<>();
-        headers.eval(context).fields().forEachRemaining(header -> headerValues.put(header.getKey(),
+        headers.eval(context).properties().forEach(header -> headerValues.put(header.getKey(),
                 PythonText.str(header.getValue())));
         List<String> secrets = new ArrayList<>();
         List<Map.Entry<String, String>> form = assertion != null ? assertionForm(secrets)
@@ -91,7 +91,7 @@ final class RefreshRequestTemplate {
             payload.put(fields.clientIdName().evalString(context), text(clientId()));
             String secret = fields.clientSecret() == null ? null : fields.clientSecret().get();
             if (secret == null || secret.isEmpty()) {
-                log.warn("OAuthAuthenticator: client_secret rendered empty; the refresh request sends none");
+                log.warn("OAuthAuthenticator: client_secret rendered empty; check the config if that is unexpected");
             } else {
                 secrets.add(secret);
             }
@@ -102,13 +102,10 @@ final class RefreshRequestTemplate {
         }
         payload.put(fields.refreshTokenName(), text(refreshToken));
         if (!fields.scopes().isEmpty()) {
-            payload.put("scopes", dev.sluice.protocol.Json.MAPPER.valueToTree(fields.scopes()));
+            payload.put("scopes", Json.MAPPER.valueToTree(fields.scopes()));
         }
         ObjectNode extra = body.eval(context);
-        for (Iterator<Map.Entry<String, JsonNode>> entries = extra.fields(); entries.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            payload.putIfAbsent(entry.getKey(), entry.getValue());
-        }
+        extra.properties().forEach(entry -> payload.putIfAbsent(entry.getKey(), entry.getValue()));
         return formFields(payload);
     }
 
@@ -138,7 +135,7 @@ final class RefreshRequestTemplate {
     }
 
     private static JsonNode text(@Nullable String value) {
-        return value == null ? dev.sluice.protocol.Json.nodes().nullNode()
-                : dev.sluice.protocol.Json.nodes().textNode(value);
+        return value == null ? Json.nodes().nullNode()
+                : Json.nodes().textNode(value);
     }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.declarative.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,9 +36,9 @@ public record SelectiveAuthenticatorSpec(
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements AuthenticatorSpec {
 
     public SelectiveAuthenticatorSpec {
-        java.util.Objects.requireNonNull(authenticators, "authenticators is required");
+        requireNonNull(authenticators, "authenticators is required");
         authenticators = Collections.unmodifiableMap(new LinkedHashMap<>(authenticators));
-        authenticatorSelectionPath = List.copyOf(java.util.Objects.requireNonNull(authenticatorSelectionPath,
+        authenticatorSelectionPath = List.copyOf(requireNonNull(authenticatorSelectionPath,
                 "authenticator_selection_path is required"));
         if (authenticatorSelectionPath.isEmpty()) {
             throw new IllegalArgumentException("authenticator_selection_path must not be empty");

@@ -1,5 +1,7 @@
 package dev.sluice.declarative.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,9 +45,9 @@ public record SessionTokenAuthenticatorSpec(
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements AuthenticatorSpec {
 
     public SessionTokenAuthenticatorSpec {
-        java.util.Objects.requireNonNull(loginRequester, "login_requester is required");
-        java.util.Objects.requireNonNull(requestAuthentication, "request_authentication is required");
-        sessionTokenPath = List.copyOf(java.util.Objects.requireNonNull(sessionTokenPath,
+        requireNonNull(loginRequester, "login_requester is required");
+        requireNonNull(requestAuthentication, "request_authentication is required");
+        sessionTokenPath = List.copyOf(requireNonNull(sessionTokenPath,
                 "session_token_path is required"));
         if (expirationDuration != null && !expirationDuration.isEmpty()) {
             try {

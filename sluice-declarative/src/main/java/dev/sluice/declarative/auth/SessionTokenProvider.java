@@ -1,6 +1,7 @@
 package dev.sluice.declarative.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.datetime.IsoDuration;
@@ -58,7 +59,7 @@ public final class SessionTokenProvider {
     private JsonNode logIn() {
         JsonNode body = login.send(StreamSlice.EMPTY, null, RequestOptions.NONE, null, response -> {
             List<JsonNode> documents = decoder.decode(response);
-            return documents.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+            return documents.isEmpty() ? MissingNode.getInstance()
                     : documents.get(0);
         }).orElseThrow(() -> new ConnectorException(FailureType.SYSTEM_ERROR,
                 "Failed to get session token, response got ignored by requester"));

@@ -1,5 +1,7 @@
 package dev.sluice.declarative.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +33,7 @@ public record SessionTokenRequestApiKeyAuthenticatorSpec(
     private static final String DEFAULT_TOKEN = "{{ session_token }}";
 
     public SessionTokenRequestApiKeyAuthenticatorSpec {
-        java.util.Objects.requireNonNull(injectInto, "inject_into is required");
+        requireNonNull(injectInto, "inject_into is required");
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.sluice.source.ConnectorException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class TokenEndpoint {
             List<String> secrets) {
         Request {
             requireNonNull(url, "url is null");
-            headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
             form = List.copyOf(form);
             secrets = List.copyOf(secrets);
         }

@@ -2,7 +2,6 @@ package dev.sluice.declarative.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.source.ConfigException;
-import java.util.Iterator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +32,8 @@ final class TokenResponses {
                 JsonNode value = node.get(key);
                 return value.isNull() ? null : value;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                JsonNode found = find(fields.next().getValue(), key, depth + 1);
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                JsonNode found = find(field.getValue(), key, depth + 1);
                 if (found != null) {
                     return found;
                 }

@@ -314,4 +314,20 @@ class OAuthAuthenticatorTest {
         assertThatThrownBy(() -> bind("type: OAuthAuthenticator\n" + fields.replace(";", "\n") + "\n"))
                 .isInstanceOf(ManifestException.class).hasMessageContaining(problem);
     }
+
+    @Test
+    void equalConfigsOfTwoRunsDoNotShareRotatedTokens() {
+        routes.on("/token", json("{\"access_token\": \"run-1\", \"expires_in\": 3600}"),
+                json("{\"access_token\": \"run-2\", \"expires_in\": 3600}"));
+        String yaml = BASE.replace("refresh_token: \"{{ config['refresh_token'] }}\"\n", "")
+                + "refresh_token_updater: {refresh_token_config_path: [refresh_token]}\n";
+        AuthenticatorSpec spec = bind(yaml);
+
+        Authenticator first = spec.build(context(AuthFixtures.config(config("")), clock));
+        Authenticator second = spec.build(context(AuthFixtures.config(config("")), clock));
+
+        assertThat(authorization(first)).isEqualTo("Bearer run-1");
+        assertThat(authorization(second)).isEqualTo("Bearer run-2");
+        assertThat(authorization(first)).isEqualTo("Bearer run-1");
+    }
 }
