@@ -79,7 +79,8 @@ public record HttpRequesterSpec(
                 : InterpolatedString.of(url, params);
         InterpolatedString pathTemplate = path == null || path.isEmpty() ? null : InterpolatedString.of(path, params);
         ErrorHandler handler = (errorHandler == null ? DefaultErrorHandlerSpec.defaults() : errorHandler).build(context);
-        Authenticator auth = authenticator == null ? Authenticator.NONE : authenticator.build(context);
+        Authenticator auth = authenticator == null ? Authenticator.NONE
+                : authenticator.build(context, url != null && !url.isEmpty() ? url : urlBase);
         HttpExecutor executor = new HttpExecutor(context.transport(), handler, auth, context.sleeper(), context.clock());
         JsonNode bodyJson = requestBody != null ? requestBody.json() : requestBodyJson;
         JsonNode bodyData = requestBody != null ? requestBody.data() : requestBodyData;

@@ -1,0 +1,93 @@
+package dev.sluice.declarative.auth;
+
+import static dev.sluice.declarative.auth.AuthFixtures.manifest;
+import static dev.sluice.declarative.auth.AuthFixtures.source;
+import static dev.sluice.declarative.auth.Routes.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.declarative.ManifestSources;
+import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.runner.StateInput;
+import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testing.Output;
+import java.io.IOException;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** LegacySessionTokenAuthenticator end to end, and the authenticators Sluice leaves unsupported. */
+class LegacySessionTokenReadTest {
+
+    private static final String LEGACY = """
+            type: LegacySessionTokenAuthenticator
+            header: X-Session
+            session_token: "{{ config['session_token'] }}"
+            username: "{{ config['username'] }}"
+            password: "{{ config['password'] }}"
+            session_token_response_key: id
+            login_url: session
+            validate_session_url: user/current
+            """;
+
+    private final MockWebServer server = new MockWebServer();
+    private final Routes routes = new Routes();
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(routes);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        assertThat(routes.unexpected()).isEmpty();
+    }
+
+    private Output read(String credentials) {
+        String text = manifest(LEGACY, "").replace("url_base: \"{{ config['api'] }}\"\n        path: /items",
+                "url_base: \"{{ config['api'] }}/\"\n        path: items");
+        return ConnectorHarness.of(source(text, TestClock.at("2024-01-01T00:00:00Z"), new AuthFixtures.Waits(),
+                new AuthFixtures.Updates())).readAll(AuthFixtures.config("{\"api\": \"" + server.url("/api")
+                + "\", " + credentials + "}"), false, StateInput.empty());
+    }
+
+    @Test
+    void aValidConfiguredSessionTokenIsUsed() {
+        routes.on("/api/user/current", json("{\"id\": 7}")).always("/api/items", json("{\"data\": [{\"id\": 1}]}"));
+
+        Output output = read("\"session_token\": \"given\", \"username\": \"ann\", \"password\": \"pw\"");
+
+        assertThat(output.records("items")).hasSize(1);
+        assertThat(routes.requests("/api/user/current").get(0).getHeaders().get("X-Session")).isEqualTo("given");
+        assertThat(routes.requests("/api/items").get(0).getHeaders().get("X-Session")).isEqualTo("given");
+        assertThat(routes.requests("/api/session")).isEmpty();
+    }
+
+    @Test
+    void anInvalidSessionTokenIsReplacedByALogin() {
+        routes.on("/api/user/current", json(401, "{}"))
+                .on("/api/session", json("{\"id\": \"fresh\"}"))
+                .always("/api/items", json("{\"data\": [{\"id\": 1}]}"));
+
+        Output output = read("\"session_token\": \"stale\", \"username\": \"ann\", \"password\": \"pw\"");
+
+        assertThat(output.records("items")).hasSize(1);
+        assertThat(routes.requests("/api/session").get(0).getBody().utf8())
+                .isEqualTo("{\"username\":\"ann\",\"password\":\"pw\"}");
+        assertThat(routes.requests("/api/items").get(0).getHeaders().get("X-Session")).isEqualTo("fresh");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RateLimitedMultipleTokenAuthenticator", "CustomAuthenticator"})
+    void otherAuthenticatorsAreUnsupportedComponents(String type) {
+        String text = manifest("type: " + type + "\nclass_name: x.Y\ntokens: [a]\n", "");
+
+        assertThatThrownBy(() -> ManifestSources.fromYaml(text)).isInstanceOf(ManifestException.class)
+                .hasMessageContaining("unsupported component " + type);
+    }
+}
