@@ -1,6 +1,8 @@
 package dev.sluice.cli;
 
 import dev.sluice.cli.logging.LogDestination;
+import dev.sluice.declarative.DeclarativeSource;
+import dev.sluice.protocol.AirbyteControl;
 import dev.sluice.protocol.AirbyteTrace;
 import dev.sluice.protocol.MessageWriter;
 import dev.sluice.runner.ErrorTraces;
@@ -46,6 +48,11 @@ abstract class ProtocolCommand implements Callable<Integer> {
     /** Loads the connector and masks the config's secrets from here on. */
     SourceRunner runner(Config config) {
         Source source = Connectors.load(connector, config);
+        if (source instanceof DeclarativeSource declarative) {
+            // A rotated OAuth token must reach the platform, or the next sync uses a spent refresh token.
+            source = declarative.withConfigUpdates(
+                    newConfig -> writer.write(AirbyteControl.connectorConfig(clock.millis(), newConfig)));
+        }
         writer.maskSecrets(Secrets.masker(source.spec().connectionSpecification(), config));
         return new SourceRunner(source, writer, clock);
     }

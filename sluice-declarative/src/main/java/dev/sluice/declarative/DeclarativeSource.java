@@ -2,6 +2,7 @@ package dev.sluice.declarative;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.component.ConfigUpdates;
 import dev.sluice.protocol.ConfiguredAirbyteCatalog;
 import dev.sluice.protocol.ConnectionStatus;
 import dev.sluice.protocol.ConnectorSpecification;
@@ -32,6 +33,11 @@ public final class DeclarativeSource implements Source {
 
     public DeclarativeSource(DeclarativeSourceSpec manifest) {
         this(manifest, BuildContext::of);
+    }
+
+    /** The same source, reporting config changes (rotated OAuth tokens) to {@code updates}. */
+    public DeclarativeSource withConfigUpdates(ConfigUpdates updates) {
+        return new DeclarativeSource(manifest, config -> contexts.apply(config).withConfigUpdates(updates));
     }
 
     public DeclarativeSourceSpec manifest() {

@@ -42,6 +42,10 @@ public record BuildContext(Config config, HttpTransport transport, Clock clock, 
         return new BuildContext(config, transport, clock, sleeper, newCatalog, configUpdates);
     }
 
+    public BuildContext withConfigUpdates(ConfigUpdates updates) {
+        return new BuildContext(config, transport, clock, sleeper, catalog, updates);
+    }
+
     public BuildContext withConfig(Config newConfig) {
         return new BuildContext(newConfig, transport, clock, sleeper, catalog, configUpdates);
     }
