@@ -108,6 +108,7 @@ public final class SluiceSourceTask extends SourceTask {
                 return List.of(release());
             }
             if (reader != null && finished.size() == units.size()) {
+                // Nothing left to read; Connect keeps polling, so idle briefly instead of spinning.
                 Thread.sleep(1_000);
                 return null;
             }
