@@ -63,6 +63,13 @@ class QueryPropertiesParameterTest {
     }
 
     @Test
+    void theEmptySliceHasNoChunk() {
+        // The reference's "stream_slice is None" case: Sluice always has a slice, without extra fields here.
+        assertThatThrownBy(() -> requester().build(StreamSlice.EMPTY, null, RequestOptions.NONE, null))
+                .isInstanceOf(ConnectorException.class).hasMessageContaining("does not contain query_properties");
+    }
+
+    @Test
     void anotherComponentSettingTheSameParameterCollides() throws Exception {
         StreamSlice slice = slice("{\"query_properties\": [\"id\"]}");
         RequestOptions paginator = RequestOptions.parameter("properties", Json.nodes().textNode("x"));
