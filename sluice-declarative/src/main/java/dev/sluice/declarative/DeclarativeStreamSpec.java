@@ -69,7 +69,7 @@ public record DeclarativeStreamSpec(
         CursorDeclaration cursor = CursorDeclaration.of(incrementalSync, context, parameters);
         SimpleRetrieverSpec simple = (SimpleRetrieverSpec) retriever;
         return new DeclarativeStream(streamName, PrimaryKey.parse(primaryKey), schema, cursor,
-                () -> simple.build(context, steps, schema::load, cursor.clientSide()),
+                () -> simple.build(context, streamName, steps, schema::load, cursor.clientSide()),
                 simple.partitionRouter() != null && !simple.partitionRouter().isNull());
     }
 

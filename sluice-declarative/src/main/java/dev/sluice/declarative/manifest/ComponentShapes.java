@@ -210,6 +210,8 @@ final class ComponentShapes {
                     names.add(name);
                     pending.add(record);
                 });
+            } else if (KindUnions.isUnion(type)) {
+                KindUnions.shape(type).alternatives().values().forEach(choice -> pending.add(choice.valueType()));
             } else if (type.isRecord()) {
                 RecordShape shape = record(type);
                 if (shape.typeName() != null) {

@@ -32,6 +32,9 @@ final class LeafValues {
 
     /** Why {@code node} is not a {@code type}, in manifest words. */
     static String problem(JsonNode node, Class<?> type) {
+        if (KindUnions.isUnion(type)) {
+            return "expected " + KindUnions.shape(type).expected() + ", found " + JsonKinds.describe(node);
+        }
         if (type.isEnum() && node.isValueNode()) {
             return "invalid value " + node + " (expected " + TypeNames.expected(enumValues(type)) + ")";
         }

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * One validation run: walks a manifest tree along the Java types of the spec records and collects every
  * problem. Slots check their {@code type}, records their keys, lists and maps their elements; other
- * values are bound one by one ({@link LeafValues}).
+ * values are bound one by one ({@link LeafValues}); a {@link KindUnion} is walked as the record taking the
+ * value's kind.
  */
 final class ShapeWalk {
 
@@ -52,6 +53,14 @@ final class ShapeWalk {
             }
         } else if (ComponentShapes.isSlot(raw)) {
             slot(node, ComponentShapes.slot(raw), path, line, depth);
+        } else if (KindUnions.isUnion(raw)) {
+            KindUnions.UnionShape union = KindUnions.shape(raw);
+            KindUnions.Alternative alternative = union.forNode(node);
+            if (alternative == null) {
+                error(path, line, "expected " + union.expected() + ", found " + JsonKinds.describe(node));
+            } else {
+                value(node, alternative.valueType(), path, line, depth);
+            }
         } else if (raw.isRecord()) {
             if (expectMapping(node, path, line)) {
                 record((ObjectNode) node, ComponentShapes.record(raw), path, line, depth, false);

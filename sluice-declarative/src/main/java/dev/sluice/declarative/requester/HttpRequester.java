@@ -10,9 +10,13 @@ import dev.sluice.http.HttpExecutor;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.ResponseReader;
 import dev.sluice.http.Urls;
+import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
+import dev.sluice.source.ConnectorException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -20,21 +24,28 @@ import org.jspecify.annotations.Nullable;
 /** Runtime of {@link HttpRequesterSpec}: renders and sends one request. Thread-safe. */
 public final class HttpRequester {
 
+    /** The slice's extra field that holds the current property chunk (a list of names). */
+    public static final String QUERY_PROPERTIES = "query_properties";
+
     private final InterpolatedString base;
     private final @Nullable InterpolatedString path;
     private final String method;
     private final RequestTemplates templates;
     private final HttpExecutor executor;
     private final InterpolationContext interpolation;
+    private final @Nullable String queryPropertiesKey;
 
+    /** @param queryPropertiesKey the parameter the slice's property chunk is sent under, or null */
     HttpRequester(InterpolatedString base, @Nullable InterpolatedString path, String method,
-            RequestTemplates templates, HttpExecutor executor, InterpolationContext interpolation) {
+            RequestTemplates templates, HttpExecutor executor, InterpolationContext interpolation,
+            @Nullable String queryPropertiesKey) {
         this.base = base;
         this.path = path;
         this.method = method;
         this.templates = templates;
         this.executor = executor;
         this.interpolation = interpolation;
+        this.queryPropertiesKey = queryPropertiesKey;
     }
 
     /**
@@ -53,7 +64,7 @@ public final class HttpRequester {
         InterpolationContext context = context(slice, nextPageToken);
         String url = base.evalString(context);
         String relative = pathOverride != null ? pathOverride : path == null ? "" : path.evalString(context);
-        RequestOptions options = templates.render(context).plus(extra);
+        RequestOptions options = withQueryProperties(templates.render(context), slice).plus(extra);
         HttpRequest request = new HttpRequest(method, RequestOptionApplier.withParameters(Urls.join(url, relative),
                 options.parameters()), options.headers(), null);
         String raw = templates.rawBody(context);
@@ -67,6 +78,28 @@ public final class HttpRequester {
             request = request.withBody(raw.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
         }
         return request;
+    }
+
+    /**
+     * The requester's own parameters plus, when a {@code QueryProperties} is declared among them, the slice's
+     * property chunk joined with commas, after the others (as the reference orders them).
+     */
+    private RequestOptions withQueryProperties(RequestOptions own, StreamSlice slice) {
+        if (queryPropertiesKey == null) {
+            return own;
+        }
+        JsonNode chunk = slice.extraFields().get(QUERY_PROPERTIES);
+        if (chunk == null || chunk.isNull()) {
+            throw new ConnectorException(FailureType.SYSTEM_ERROR, "QueryProperties component is defined but "
+                    + "stream_partition does not contain query_properties (slice " + slice + ")");
+        }
+        if (!chunk.isArray()) {
+            throw new ConnectorException(FailureType.SYSTEM_ERROR, "QueryProperties component is defined but "
+                    + "stream_slice.extra_fields.query_properties is not a list: " + chunk);
+        }
+        List<String> names = new ArrayList<>();
+        chunk.forEach(name -> names.add(name.asText()));
+        return own.plus(RequestOptions.parameter(queryPropertiesKey, Json.nodes().textNode(String.join(",", names))));
     }
 
     private InterpolationContext context(StreamSlice slice, @Nullable JsonNode nextPageToken) {

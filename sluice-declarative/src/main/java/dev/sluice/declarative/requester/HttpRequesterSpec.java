@@ -9,10 +9,13 @@ import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.error.DefaultErrorHandlerSpec;
 import dev.sluice.declarative.error.ErrorHandlerSpec;
 import dev.sluice.declarative.interpolation.InterpolatedString;
+import dev.sluice.declarative.requester.properties.PropertiesFromEndpointSpec;
+import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.ErrorHandler;
 import dev.sluice.http.HttpExecutor;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  *   url_base: "https://api.example.com/v1/"
  *   path: "users"
  *   http_method: GET
- *   request_parameters: {status: active}
+ *   request_parameters:
+ *     status: active
+ *     fields: {type: QueryProperties, property_list: [id, name, email]}
  *   authenticator: {type: BearerAuthenticator, api_token: "{{ config.token }}"}
  * }</pre>
  */
@@ -37,9 +42,9 @@ public record HttpRequesterSpec(
         @JsonProperty("path") @Nullable String path,
         @JsonProperty("http_method") @Nullable String httpMethod,
         @JsonProperty("authenticator") @Nullable AuthenticatorSpec authenticator,
-        @JsonProperty("fetch_properties_from_endpoint") @Nullable JsonNode fetchPropertiesFromEndpoint,
-        @JsonProperty("query_properties") @Nullable JsonNode queryProperties,
-        @JsonProperty("request_parameters") @Nullable JsonNode requestParameters,
+        @JsonProperty("fetch_properties_from_endpoint") @Nullable PropertiesFromEndpointSpec fetchPropertiesFromEndpoint,
+        @JsonProperty("query_properties") @Nullable QueryPropertiesSpec queryProperties,
+        @JsonProperty("request_parameters") @Nullable RequestParametersSpec requestParameters,
         @JsonProperty("request_headers") @Nullable JsonNode requestHeaders,
         @JsonProperty("request_body_data") @Nullable JsonNode requestBodyData,
         @JsonProperty("request_body_json") @Nullable JsonNode requestBodyJson,
@@ -66,9 +71,27 @@ public record HttpRequesterSpec(
         if (requestBody != null && (json || data)) {
             throw new IllegalArgumentException("request_body cannot be combined with request_body_json or request_body_data");
         }
-        if (fetchPropertiesFromEndpoint != null || queryProperties != null) {
-            throw new IllegalArgumentException("unsupported component QueryProperties");
+        if (fetchPropertiesFromEndpoint != null && requestParameters != null
+                && requestParameters.queryProperties() != null) {
+            throw new IllegalArgumentException("PropertiesFromEndpoint should only be specified once per stream, but "
+                    + "found in HttpRequester.fetch_properties_from_endpoint and HttpRequester.request_parameters");
         }
+    }
+
+    /**
+     * The properties the retriever requests in chunks, by the reference's precedence: a {@code QueryProperties}
+     * among {@code request_parameters} (then {@code query_properties} is ignored), else the deprecated
+     * {@code fetch_properties_from_endpoint}, else {@code query_properties}.
+     */
+    @Override
+    public @Nullable QueryPropertiesSpec effectiveQueryProperties() {
+        Map.Entry<String, QueryPropertiesSpec> inParameters = requestParameters == null ? null
+                : requestParameters.queryProperties();
+        if (inParameters != null) {
+            return inParameters.getValue();
+        }
+        return fetchPropertiesFromEndpoint != null ? QueryPropertiesSpec.of(fetchPropertiesFromEndpoint)
+                : queryProperties;
     }
 
     /** The requester of one stream. */
@@ -84,9 +107,13 @@ public record HttpRequesterSpec(
         HttpExecutor executor = new HttpExecutor(context.transport(), handler, auth, context.sleeper(), context.clock());
         JsonNode bodyJson = requestBody != null ? requestBody.json() : requestBodyJson;
         JsonNode bodyData = requestBody != null ? requestBody.data() : requestBodyData;
-        RequestTemplates templates = RequestTemplates.compile(requestParameters, requestHeaders, bodyJson, bodyData,
+        RequestTemplates templates = RequestTemplates.compile(
+                requestParameters == null ? null : requestParameters.templates(), requestHeaders, bodyJson, bodyData,
                 params);
         String method = httpMethod == null ? "GET" : httpMethod.toUpperCase(Locale.ROOT);
-        return new HttpRequester(base, pathTemplate, method, templates, executor, context.interpolation());
+        Map.Entry<String, QueryPropertiesSpec> chunkParameter = requestParameters == null ? null
+                : requestParameters.queryProperties();
+        return new HttpRequester(base, pathTemplate, method, templates, executor, context.interpolation(),
+                chunkParameter == null ? null : chunkParameter.getKey());
     }
 }

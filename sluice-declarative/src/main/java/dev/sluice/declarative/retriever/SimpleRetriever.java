@@ -10,10 +10,8 @@ import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.declarative.paginator.Page;
 import dev.sluice.declarative.paginator.Paginator;
 import dev.sluice.declarative.requester.HttpRequester;
-import dev.sluice.http.HttpResponse;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -21,31 +19,38 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runtime of {@link SimpleRetrieverSpec}: the page loop. A page whose response the error handler ignored ends
  * the slice; a next token equal to the current one is a loop and fails the stream (the reference would request
- * the same page forever).
+ * the same page forever). With query properties, each page is one request per property chunk
+ * ({@link ChunkedPageReader}).
  */
 public final class SimpleRetriever implements Retriever {
-
-    /** A response and its decoded documents, decoded inside the retry loop. */
-    private record Decoded(HttpResponse response, List<JsonNode> documents) {
-    }
 
     private final HttpRequester requester;
     private final RecordSelector selector;
     private final Paginator paginator;
     private final boolean ignoreSlicerOptionsWhenPaginating;
     private final InterpolationContext interpolation;
+    private final @Nullable ChunkedPageReader chunks;
 
     SimpleRetriever(HttpRequester requester, RecordSelector selector, Paginator paginator,
-            boolean ignoreSlicerOptionsWhenPaginating, InterpolationContext interpolation) {
+            boolean ignoreSlicerOptionsWhenPaginating, InterpolationContext interpolation,
+            @Nullable ChunkedPageReader chunks) {
         this.requester = requester;
         this.selector = selector;
         this.paginator = paginator;
         this.ignoreSlicerOptionsWhenPaginating = ignoreSlicerOptionsWhenPaginating;
         this.interpolation = interpolation;
+        this.chunks = chunks;
+    }
+
+    /** The same retriever sending at most {@code concurrency} chunk requests of a page at a time. */
+    SimpleRetriever withChunkConcurrency(int concurrency) {
+        return new SimpleRetriever(requester, selector, paginator, ignoreSlicerOptionsWhenPaginating, interpolation,
+                chunks == null ? null : chunks.withConcurrency(concurrency));
     }
 
     @Override
     public void read(StreamSlice slice, RequestOptions sliceOptions, Consumer<ObjectNode> records) {
+        ChunkedPageReader.Tally tally = new ChunkedPageReader.Tally();
         JsonNode token = paginator.initialToken();
         boolean paginated = false;
         while (true) {
@@ -53,18 +58,15 @@ public final class SimpleRetriever implements Retriever {
             if (!(paginated && ignoreSlicerOptionsWhenPaginating)) {
                 options = options.plus(sliceOptions);
             }
-            Optional<Decoded> page = requester.send(slice, token, options, paginator.path(token),
-                    response -> new Decoded(response, selector.decode(response)));
-            if (page.isEmpty()) {
-                return;
-            }
             RecordContext context = RecordContext.of(interpolation, slice, token);
-            PageRecords counted = new PageRecords(records);
-            int raw = selector.select(page.get().documents(), context, counted);
-            JsonNode next = paginator.nextToken(new Page(page.get().response(), page.get().documents(),
-                    counted.count, counted.last, raw, token));
+            Optional<Page> page = chunks == null ? readPage(slice, token, options, context, records)
+                    : chunks.read(slice, token, options, paginator.path(token), context, records, tally);
+            if (page.isEmpty()) {
+                break;
+            }
+            JsonNode next = paginator.nextToken(page.get());
             if (next == null || next.isNull()) {
-                return;
+                break;
             }
             if (next.equals(token)) {
                 throw new ConnectorException(FailureType.SYSTEM_ERROR, "The API returned the same next page token ("
@@ -74,23 +76,29 @@ public final class SimpleRetriever implements Retriever {
             token = next;
             paginated = true;
         }
+        if (chunks != null) {
+            chunks.finish(slice, tally);
+        }
     }
 
-    /** Counts a page's records and remembers the last one while passing them on. */
-    private static final class PageRecords implements Consumer<ObjectNode> {
-        private final Consumer<ObjectNode> downstream;
-        private int count;
-        private @Nullable ObjectNode last;
-
-        PageRecords(Consumer<ObjectNode> downstream) {
-            this.downstream = downstream;
+    private Optional<Page> readPage(StreamSlice slice, @Nullable JsonNode token, RequestOptions options,
+            RecordContext context, Consumer<ObjectNode> records) {
+        Optional<DecodedResponse> response = requester.send(slice, token, options, paginator.path(token),
+                sent -> new DecodedResponse(sent, selector.decode(sent)));
+        if (response.isEmpty()) {
+            return Optional.empty();
         }
+        PageRecords counted = new PageRecords(records);
+        int raw = selector.select(response.get().documents(), context, counted);
+        return Optional.of(counted.toPage(response.get(), raw, token));
+    }
 
-        @Override
-        public void accept(ObjectNode record) {
-            count++;
-            last = record;
-            downstream.accept(record);
-        }
+    /**
+     * How many records, merged from property chunks, missed one or more chunks since this retriever was built:
+     * the API returned them for some chunk requests of their page and not for others. Each read that finds
+     * some also logs a warning.
+     */
+    public long incompleteMergedRecords() {
+        return chunks == null ? 0 : chunks.incompleteTotal();
     }
 }

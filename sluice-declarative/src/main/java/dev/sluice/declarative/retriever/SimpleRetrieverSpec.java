@@ -12,7 +12,9 @@ import dev.sluice.declarative.extractor.RecordSelector;
 import dev.sluice.declarative.extractor.RecordSelectorSpec;
 import dev.sluice.declarative.paginator.Paginator;
 import dev.sluice.declarative.paginator.PaginatorSpec;
+import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.declarative.requester.RequesterSpec;
+import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
 import dev.sluice.declarative.transform.RecordTransformation;
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,14 +53,22 @@ public record SimpleRetrieverSpec(
         }
     }
 
-    /** The retriever of one stream, with the stream's transformations and schema. */
-    public SimpleRetriever build(BuildContext context, List<RecordTransformation> transformations,
+    /**
+     * The retriever of one stream, with the stream's transformations and schema.
+     *
+     * @param streamName the stream's name (the property selector looks it up in the configured catalog)
+     */
+    public SimpleRetriever build(BuildContext context, String streamName, List<RecordTransformation> transformations,
             Supplier<ObjectNode> schema, boolean transformBeforeFilteringByDefault) {
         Decoder decoding = decoder == null ? JsonDecoderSpec.DEFAULT : decoder.build(context);
         RecordSelector selector = recordSelector.build(context, decoding, transformations, schema,
                 transformBeforeFilteringByDefault);
         Paginator pages = paginator == null ? Paginator.NONE : paginator.build(context);
-        return new SimpleRetriever(requester.build(context), selector, pages,
-                Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation());
+        HttpRequester http = requester.build(context);
+        QueryPropertiesSpec query = requester.effectiveQueryProperties();
+        ChunkedPageReader chunks = query == null ? null : new ChunkedPageReader(streamName, http, selector,
+                query.build(context, streamName), ChunkedPageReader.DEFAULT_CONCURRENCY);
+        return new SimpleRetriever(http, selector, pages,
+                Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation(), chunks);
     }
 }
