@@ -21,6 +21,28 @@ public final class HttpTransport {
     public record Options(Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
         public static final Options DEFAULTS = new Options(Duration.ofSeconds(30), Duration.ofSeconds(300),
                 512L * 1024 * 1024);
+
+        /**
+         * The defaults, overridden by the system properties {@code sluice.http.connect-timeout} and
+         * {@code sluice.http.read-timeout} (seconds, fractions allowed) and {@code sluice.http.max-body-bytes}.
+         */
+        public static Options fromSystemProperties() {
+            return new Options(seconds("sluice.http.connect-timeout", DEFAULTS.connectTimeout()),
+                    seconds("sluice.http.read-timeout", DEFAULTS.readTimeout()),
+                    Long.getLong("sluice.http.max-body-bytes", DEFAULTS.maxBodyBytes()));
+        }
+
+        private static Duration seconds(String property, Duration fallback) {
+            String value = System.getProperty(property);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Duration.ofMillis((long) (Double.parseDouble(value.strip()) * 1000));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(property + " must be a number of seconds, got '" + value + "'", e);
+            }
+        }
     }
 
     private static volatile HttpTransport shared;
@@ -37,14 +59,14 @@ public final class HttpTransport {
                 .build();
     }
 
-    /** A process-wide transport with default options. */
+    /** A process-wide transport with the default options (or those the system properties set). */
     public static HttpTransport shared() {
         HttpTransport result = shared;
         if (result == null) {
             synchronized (HttpTransport.class) {
                 result = shared;
                 if (result == null) {
-                    result = new HttpTransport(Options.DEFAULTS);
+                    result = new HttpTransport(Options.fromSystemProperties());
                     shared = result;
                 }
             }
