@@ -36,6 +36,9 @@ public record HttpResponseFilterSpec(
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) {
 
     public HttpResponseFilterSpec {
+        if (action != null && httpCodes == null && predicate == null && errorMessageContains == null) {
+            throw new IllegalArgumentException("HttpResponseFilter requires a filter condition if an action is specified");
+        }
         httpCodes = httpCodes == null ? List.of() : List.copyOf(httpCodes);
     }
 
