@@ -39,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every component of one family that a stream of a public manifest ({@code ../shared/manifests}) uses binds to
  * its spec record and, where the config is all it needs, builds with the connector's reference config:
  * transformations, decoders, record selectors (extractors and filters), paginators, error handlers, requesters
- * and schema loaders. Components other engineers own are left out of a requester before it
+ * and schema loaders. A component may fail only in a manifest the reference also refuses (its discover failed).
+ * Components other engineers own are left out of a requester before it
  * is bound ({@code authenticator}, query properties), and {@code Custom*} components (Python code) are counted
  * but not bound.
  */
@@ -79,6 +80,7 @@ class ComponentCorpusTest {
         int[] custom = {0};
         // Parent streams repeat their components inside partition routers; each distinct one is bound once.
         Set<String> seen = new HashSet<>();
+        Map<String, String> refusedLikeTheReference = new TreeMap<>();
         for (Map.Entry<String, ResolvedManifest> entry : manifests().entrySet()) {
             String name = entry.getKey();
             ResolvedManifest manifest = entry.getValue();
@@ -98,15 +100,21 @@ class ComponentCorpusTest {
                                 occurrence.path(), manifest.lines());
                         build(spec, configs.get(name));
                         bound[0]++;
-                    } catch (ManifestException e) {
-                        failures.putIfAbsent(name + " " + occurrence.path(), e.problem());
                     } catch (RuntimeException e) {
-                        failures.putIfAbsent(name + " " + occurrence.path(), "build: " + e);
+                        String problem = e instanceof ManifestException manifestProblem ? manifestProblem.problem()
+                                : "build: " + e;
+                        if (referenceFailed.contains(name)) {
+                            // The reference refuses this manifest too (its discover failed).
+                            refusedLikeTheReference.put(name + " " + occurrence.path(), problem);
+                        } else {
+                            failures.putIfAbsent(name + " " + occurrence.path(), problem);
+                        }
                     }
                 });
             }
         }
-        System.err.printf("%s: %d distinct bound, %d custom (Python code, not bound), %d failed%n", family, bound[0], custom[0],
+        System.err.printf("%s: %d distinct bound, %d custom (Python code, not bound), %d refused as by the reference %s,"
+                + " %d failed%n", family, bound[0], custom[0], refusedLikeTheReference.size(), refusedLikeTheReference,
                 failures.size());
         assertThat(bound[0]).as("occurrences found").isPositive();
         assertThat(failures).as(family + " that do not bind").isEmpty();
@@ -186,6 +194,8 @@ class ComponentCorpusTest {
 
     private static Map<String, ResolvedManifest> loaded;
     private static final Map<String, BuildContext> configs = new TreeMap<>();
+    /** Connectors whose discover failed in the reference ({@code reference_discover_error.txt}). */
+    private static final Set<String> referenceFailed = new HashSet<>();
 
     /** The corpus, resolved once for all families. */
     private static synchronized Map<String, ResolvedManifest> manifests() throws IOException {
@@ -196,6 +206,9 @@ class ComponentCorpusTest {
                     try {
                         String name = connector.getFileName().toString();
                         result.put(name, ManifestPipeline.fromYaml(Files.readString(connector.resolve("manifest.yaml"))));
+                        if (Files.isRegularFile(connector.resolve("reference_discover_error.txt"))) {
+                            referenceFailed.add(name);
+                        }
                         Path config = connector.resolve("reference_config.json");
                         configs.put(name, Components.context(Files.isRegularFile(config)
                                 ? Files.readString(config) : "{}"));

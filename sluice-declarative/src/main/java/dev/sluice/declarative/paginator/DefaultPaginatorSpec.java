@@ -45,7 +45,8 @@ public record DefaultPaginatorSpec(
         RequestOption tokenOption = pageTokenOption instanceof RequestOptionSpec option ? option.build(context) : null;
         if (sizeOption != null && tokenOption != null && sizeOption.injectInto() == tokenOption.injectInto()) {
             // The reference checks at build time that the two options cannot overwrite each other.
-            tokenOption.inject(TextNode.valueOf("dummy_value_0")).plus(sizeOption.inject(TextNode.valueOf("dummy_value_1")));
+            tokenOption.inject(TextNode.valueOf("dummy_value_0"))
+                    .plus(sizeOption.inject(TextNode.valueOf("dummy_value_1")));
         }
         boolean tokenIsPath = pageTokenOption instanceof RequestPathSpec;
         return new DefaultPaginator(strategy, sizeOption, tokenOption, tokenIsPath);

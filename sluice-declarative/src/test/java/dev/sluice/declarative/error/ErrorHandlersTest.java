@@ -133,10 +133,11 @@ class ErrorHandlersTest {
     }
 
     @Test
-    void aFilterWithAnActionNeedsACondition() {
-        assertThatThrownBy(() -> Components.bind("{type: HttpResponseFilter, action: FAIL}", HttpResponseFilterSpec.class))
-                .isInstanceOf(ManifestException.class)
-                .hasMessageContaining("HttpResponseFilter requires a filter condition if an action is specified");
+    void aFilterWithAnActionButNoConditionNeverMatches() {
+        HttpResponseFilter filter = Components.bind("{type: HttpResponseFilter, action: IGNORE}",
+                HttpResponseFilterSpec.class).build(Components.context());
+
+        assertThat(filter.matches(ErrorResponses.of(404))).isEmpty();
     }
 
     @Test
