@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,10 @@ final class SnakeCase {
         {"Đ", "D"}, {"ł", "l"}, {"Ł", "L"}, {"þ", "th"}, {"Þ", "Th"}, {"ð", "d"}, {"Ð", "D"}, {"ı", "i"},
     };
 
+    /** Records repeat their keys, so each key is converted once (up to a bound, for records with unique keys). */
+    private static final int CACHE_LIMIT = 8192;
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     private SnakeCase() {
     }
 
@@ -46,6 +51,18 @@ final class SnakeCase {
     }
 
     static String of(String key) {
+        String cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String converted = convert(key);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(key, converted);
+        }
+        return converted;
+    }
+
+    private static String convert(String key) {
         List<String> tokens = new ArrayList<>();
         Matcher matcher = TOKEN.matcher(ascii(key));
         while (matcher.find()) {
