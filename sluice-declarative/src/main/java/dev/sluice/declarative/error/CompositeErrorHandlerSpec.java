@@ -67,6 +67,12 @@ public record CompositeErrorHandlerSpec(
             public int maxRetries() {
                 return handlers.get(0).maxRetries();
             }
+
+            @Override
+            public java.time.Duration maxRetryTime() {
+                return handlers.stream().map(ErrorHandler::maxRetryTime).max(java.time.Duration::compareTo)
+                        .orElseThrow();
+            }
         };
     }
 }

@@ -1,7 +1,6 @@
 package dev.sluice.declarative.error;
 
 import dev.sluice.http.BackoffStrategy;
-import dev.sluice.http.DefaultErrorMapping;
 import dev.sluice.http.ErrorHandler;
 import dev.sluice.http.ErrorResolution;
 import dev.sluice.http.HttpResponse;
@@ -29,7 +28,7 @@ final class DefaultErrorHandler implements ErrorHandler {
                 return matched.get();
             }
         }
-        return DefaultErrorMapping.INSTANCE.classify(response);
+        return ErrorMapping.classify(response);
     }
 
     @Override

@@ -2,8 +2,12 @@ package dev.sluice.declarative.error;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.interpolation.InterpolatedString;
+import dev.sluice.declarative.interpolation.PythonText;
+import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.http.BackoffStrategy;
 import dev.sluice.http.ErrorHandler;
 import java.util.List;
@@ -40,10 +44,31 @@ public record DefaultErrorHandlerSpec(
 
     @Override
     public ErrorHandler build(BuildContext context) {
-        Double retries = Backoffs.number(maxRetries, context, parameters, "max_retries");
+        int retries = maxRetries(context);
         List<BackoffStrategy> strategies = backoffStrategies.stream()
                 .map(spec -> Backoffs.plusOneSecond(spec.build(context))).toList();
         List<HttpResponseFilter> filters = responseFilters.stream().map(spec -> spec.build(context)).toList();
-        return new DefaultErrorHandler(filters, strategies, retries == null ? 5 : retries.intValue());
+        return new DefaultErrorHandler(filters, strategies, retries);
+    }
+
+    /** Python's {@code int()} of the rendered {@code max_retries} (5 when absent or empty). */
+    private int maxRetries(BuildContext context) {
+        if (maxRetries == null || maxRetries.isEmpty()) {
+            return 5;
+        }
+        JsonNode value = InterpolatedString.of(maxRetries, BuildContext.parameters(parameters), "5")
+                .eval(context.interpolation());
+        if (value != null && value.isBoolean()) {
+            return value.booleanValue() ? 1 : 0;
+        }
+        if (value != null && value.isNumber() && Double.isFinite(value.doubleValue())) {
+            return (int) value.doubleValue();
+        }
+        if (value != null && value.isTextual() && value.textValue().strip().matches("[+-]?\\d(_?\\d)*")) {
+            return Integer.parseInt(value.textValue().strip().replace("_", ""));
+        }
+        String shown = value == null || value.isNull() ? "None" : value.isTextual() ? "'" + value.textValue() + "'"
+                : PythonText.str(value);
+        throw new ManifestException("DefaultErrorHandler.max_retries did not evaluate to an integer (got " + shown + ")");
     }
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: ExponentialBackoffStrategy} — waits {@code factor * 2^attempt} seconds (factor 5 by default), plus
- * up to {@code jitter_range_in_seconds} of random jitter.
+ * {@code type: ExponentialBackoffStrategy} — waits {@code factor * 2^attempt} seconds (factor 5 by default; the
+ * first retry is attempt 1), plus up to twice {@code jitter_range_in_seconds} of random jitter, plus the second
+ * the reference adds.
  * <pre>{@code backoff_strategies: [{type: ExponentialBackoffStrategy, factor: 2}]}</pre>
  */
 @JsonTypeName("ExponentialBackoffStrategy")

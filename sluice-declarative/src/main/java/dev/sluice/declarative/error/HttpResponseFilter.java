@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.interpolation.InterpolatedBoolean;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
-import dev.sluice.http.DefaultErrorMapping;
 import dev.sluice.http.ErrorMessages;
 import dev.sluice.http.ErrorResolution;
 import dev.sluice.http.HttpResponse;
@@ -49,19 +48,18 @@ final class HttpResponseFilter {
         if (action == null || !matchesResponse(response)) {
             return Optional.empty();
         }
-        ErrorResolution mapped = DefaultErrorMapping.forStatus(response.status(), "");
-        boolean hasMapping = response.status() >= 400;
+        ErrorResolution mapped = ErrorMapping.mapped(response.status());
         String message = null;
         if (errorMessage != null) {
             message = errorMessage.evalString(base.with("response", safeJson(response)).with("headers", headers(response)));
         }
-        if (message == null || message.isEmpty()) {
-            message = hasMapping && mapped.message() != null ? mapped.message() : "";
+        if (message == null || message.isEmpty() || message.equals("None")) {
+            message = mapped != null && mapped.message() != null ? mapped.message() : "";
         }
         FailureType type;
         if (failureType != null && action == ResponseAction.FAIL) {
             type = failureType;
-        } else if (hasMapping && mapped.failureType() != null) {
+        } else if (mapped != null && mapped.failureType() != null) {
             type = mapped.failureType();
         } else {
             type = FailureType.SYSTEM_ERROR;
@@ -93,10 +91,13 @@ final class HttpResponseFilter {
         }
     }
 
+    /** The headers under their names as received and in lower case: the reference's mapping is case-insensitive. */
     static ObjectNode headers(HttpResponse response) {
         ObjectNode headers = Json.object();
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-            headers.put(header.getKey(), String.join(", ", header.getValue()));
+            String value = String.join(", ", header.getValue());
+            headers.put(header.getKey(), value);
+            headers.put(header.getKey().toLowerCase(java.util.Locale.ROOT), value);
         }
         return headers;
     }

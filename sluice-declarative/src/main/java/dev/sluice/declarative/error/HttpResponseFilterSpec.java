@@ -35,6 +35,11 @@ public record HttpResponseFilterSpec(
         @JsonProperty("predicate") @Nullable String predicate,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) {
 
+    /**
+     * A filter with an action but no condition is accepted and never matches: the reference's factory passes
+     * empty conditions, so its "requires a filter condition" check never fires for a manifest (two public
+     * manifests have such a filter).
+     */
     public HttpResponseFilterSpec {
         httpCodes = httpCodes == null ? List.of() : List.copyOf(httpCodes);
     }

@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.http.BackoffStrategy;
-import dev.sluice.protocol.FailureType;
-import dev.sluice.source.ConnectorException;
+import dev.sluice.http.HttpResponse;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: WaitTimeFromHeader} — waits the number of seconds a response header gives (optionally the first
- * group of {@code regex}); a wait beyond {@code max_waiting_time_in_seconds} fails the request.
+ * {@code type: WaitTimeFromHeader} — waits the number of seconds a response header gives (optionally the part
+ * {@code regex} matches at its start); a wait of {@code max_waiting_time_in_seconds} or more fails the stream
+ * ({@code transient_error}). The HTTP loop waits one second more, as the reference does.
  * <pre>{@code backoff_strategies: [{type: WaitTimeFromHeader, header: Retry-After}]}</pre>
  */
 @JsonTypeName("WaitTimeFromHeader")
@@ -28,34 +28,38 @@ public record WaitTimeFromHeaderSpec(
     @Override
     public BackoffStrategy build(BuildContext context) {
         String name = InterpolatedString.of(header, BuildContext.parameters(parameters)).evalString(context.interpolation());
-        Pattern pattern = regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
-        Double max = Backoffs.number(maxWaitingTimeInSeconds, context, parameters, "max_waiting_time_in_seconds");
+        Pattern pattern = pattern(regex, context, parameters);
+        Double cap = Backoffs.maxWait(maxWaitingTimeInSeconds, context, parameters);
         return (response, attempt) -> {
-            if (response == null) {
-                return Optional.empty();
+            Double seconds = response == null ? null : numericHeader(response, name, pattern);
+            // A header asking for no wait (0) is never refused, whatever the cap.
+            if (seconds != null && seconds != 0) {
+                Backoffs.checkCap(seconds, cap);
             }
-            Optional<Double> seconds = response.header(name).flatMap(value -> parse(value, pattern));
-            if (seconds.isPresent() && max != null && seconds.get() >= max) {
-                throw new ConnectorException(FailureType.TRANSIENT_ERROR, "The API asked to wait " + seconds.get()
-                        + " s (header " + name + "), more than max_waiting_time_in_seconds " + max);
-            }
-            return seconds.map(Backoffs::seconds);
+            return seconds == null ? Optional.empty() : Optional.of(Backoffs.seconds(seconds));
         };
     }
 
-    static Optional<Double> parse(String value, @Nullable Pattern pattern) {
-        String text = value.strip();
+    static @Nullable Pattern pattern(@Nullable String regex, BuildContext context, @Nullable ObjectNode parameters) {
+        return regex == null || regex.isEmpty() ? null : Pattern.compile(InterpolatedString.of(regex,
+                BuildContext.parameters(parameters)).evalString(context.interpolation()));
+    }
+
+    /**
+     * The reference's {@code get_numeric_value_from_header}: the header as a number, after taking the part the
+     * regex matches at its start ({@code re.match(...).group()}); null when absent, empty or not a number.
+     */
+    static @Nullable Double numericHeader(HttpResponse response, String name, @Nullable Pattern pattern) {
+        String value = response.header(name).orElse("");
+        if (value.isEmpty()) {
+            return null;
+        }
         if (pattern != null) {
-            Matcher matcher = pattern.matcher(text);
-            if (!matcher.find()) {
-                return Optional.empty();
+            Matcher matcher = pattern.matcher(value);
+            if (matcher.lookingAt()) {
+                value = matcher.group();
             }
-            text = matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
         }
-        try {
-            return Optional.of(Double.parseDouble(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Backoffs.parseFloat(value);
     }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.http.BackoffStrategy;
-import dev.sluice.protocol.FailureType;
-import dev.sluice.source.ConnectorException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code type: WaitUntilTimeFromHeader} — a header holds the epoch time (seconds) when to retry; waits until then,
- * at least {@code min_wait}.
+ * at least {@code min_wait} (which is also the wait without the header); a wait of
+ * {@code max_waiting_time_in_seconds} or more fails the stream.
  * <pre>{@code backoff_strategies: [{type: WaitUntilTimeFromHeader, header: X-RateLimit-Reset, min_wait: 5}]}</pre>
  */
 @JsonTypeName("WaitUntilTimeFromHeader")
@@ -29,25 +28,29 @@ public record WaitUntilTimeFromHeaderSpec(
     @Override
     public BackoffStrategy build(BuildContext context) {
         String name = InterpolatedString.of(header, BuildContext.parameters(parameters)).evalString(context.interpolation());
-        Pattern pattern = regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
-        Double minimum = Backoffs.number(minWait, context, parameters, "min_wait");
-        Double max = Backoffs.number(maxWaitingTimeInSeconds, context, parameters, "max_waiting_time_in_seconds");
+        Pattern pattern = WaitTimeFromHeaderSpec.pattern(regex, context, parameters);
+        Double minimum = minWait == null ? null : Backoffs.number(minWait, context, parameters, "min_wait");
+        Double floor = minimum == null || minimum == 0 ? null : minimum;
+        Double cap = Backoffs.maxWait(maxWaitingTimeInSeconds, context, parameters);
         Clock clock = context.clock();
         return (response, attempt) -> {
-            Optional<Double> until = response == null ? Optional.empty()
-                    : response.header(name).flatMap(value -> WaitTimeFromHeaderSpec.parse(value, pattern));
-            if (until.isEmpty()) {
-                return minimum == null ? Optional.empty() : Optional.of(Backoffs.seconds(minimum));
+            Double until = response == null ? null : WaitTimeFromHeaderSpec.numericHeader(response, name, pattern);
+            Double wait;
+            if (until == null || until == 0) {
+                wait = floor;
+            } else {
+                double remaining = until - clock.millis() / 1000.0;
+                if (floor != null) {
+                    wait = Math.max(remaining, floor);
+                } else {
+                    wait = remaining < 0 ? null : Double.valueOf(remaining);
+                }
             }
-            double wait = until.get() - clock.millis() / 1000.0;
-            if (max != null && wait >= max) {
-                throw new ConnectorException(FailureType.TRANSIENT_ERROR, "The API asked to wait until " + until.get()
-                        + " (header " + name + "), more than max_waiting_time_in_seconds " + max);
+            if (wait == null) {
+                return Optional.empty();
             }
-            if (minimum != null) {
-                wait = Math.max(wait, minimum);
-            }
-            return wait > 0 ? Optional.of(Backoffs.seconds(wait)) : Optional.empty();
+            Backoffs.checkCap(wait, cap);
+            return Optional.of(Backoffs.seconds(wait));
         };
     }
 }

@@ -2,24 +2,37 @@ package dev.sluice.declarative.extractor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.Iterator;
+import dev.sluice.declarative.transform.DpathGlob;
+import dev.sluice.source.RecordException;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Walks a fixed path into each document; see {@link DpathExtractorSpec}. */
+/**
+ * Walks a fixed path into each decoded document; see {@link DpathExtractorSpec}. As in the reference, the path
+ * is a dpath glob: with a {@code *} segment every match is a record (or a list of records), otherwise the path
+ * must match at most one value.
+ */
 public final class DpathExtractor implements RecordExtractor {
 
     private static final Logger log = LoggerFactory.getLogger(DpathExtractor.class);
 
     private final List<String> path;
-    private final boolean glob;
+    private final DpathGlob glob;
+    private final boolean allMatches;
+    private final @Nullable RecordExpander expander;
 
     public DpathExtractor(List<String> path) {
+        this(path, null);
+    }
+
+    DpathExtractor(List<String> path, @Nullable RecordExpander expander) {
         this.path = List.copyOf(path);
-        this.glob = path.contains("*");
+        this.glob = DpathGlob.of(path);
+        this.allMatches = path.contains("*");
+        this.expander = expander;
     }
 
     public List<String> path() {
@@ -28,97 +41,49 @@ public final class DpathExtractor implements RecordExtractor {
 
     @Override
     public void extract(JsonNode document, Consumer<ObjectNode> records) {
-        if (document.isArray()) {
-            // A top-level array is a list of bodies, each extracted on its own.
-            for (JsonNode body : document) {
-                extractOne(body, records);
+        if (path.isEmpty()) {
+            emit(document, records);
+        } else if (allMatches) {
+            for (DpathGlob.Match match : glob.search(document)) {
+                emit(match.value(), records);
             }
         } else {
-            extractOne(document, records);
-        }
-    }
-
-    private void extractOne(JsonNode body, Consumer<ObjectNode> records) {
-        if (!glob) {
-            JsonNode node = body;
-            for (String key : path) {
-                node = step(node, key);
-                if (node == null) {
-                    return;
-                }
+            List<DpathGlob.Match> matches = glob.search(document);
+            if (matches.size() > 1) {
+                throw new RecordException("field_path " + path + " matches " + matches.size()
+                        + " values of the response; a path without '*' must match one");
             }
-            emit(node, records);
-            return;
-        }
-        List<JsonNode> matches = new ArrayList<>();
-        collect(body, 0, matches);
-        for (JsonNode match : matches) {
-            emit(match, records);
-        }
-    }
-
-    private static JsonNode step(JsonNode node, String key) {
-        if (node.isObject()) {
-            return node.get(key);
-        }
-        if (node.isArray() && isIndex(key)) {
-            return node.get(Integer.parseInt(key));
-        }
-        return null;
-    }
-
-    private void collect(JsonNode node, int depth, List<JsonNode> out) {
-        if (depth == path.size()) {
-            out.add(node);
-            return;
-        }
-        String key = path.get(depth);
-        if (key.equals("*")) {
-            if (node.isObject() || node.isArray()) {
-                Iterator<JsonNode> children = node.elements();
-                while (children.hasNext()) {
-                    collect(children.next(), depth + 1, out);
-                }
+            if (!matches.isEmpty()) {
+                emit(matches.get(0).value(), records);
             }
-            return;
-        }
-        JsonNode child = step(node, key);
-        if (child != null) {
-            collect(child, depth + 1, out);
         }
     }
 
-    private static void emit(JsonNode node, Consumer<ObjectNode> records) {
+    /** A list yields its elements, a non-empty object itself; anything falsy yields nothing. */
+    private void emit(JsonNode node, Consumer<ObjectNode> records) {
         if (node.isArray()) {
             for (JsonNode element : node) {
-                emitRecord(element, records);
+                expand(element, records);
             }
-        } else if (node.isObject()) {
-            if (!node.isEmpty()) {
-                records.accept((ObjectNode) node);
-            }
-        } else if (!node.isNull()) {
-            log.warn("Skipping a {} where a record (an object) was expected", node.getNodeType());
+        } else if (!node.isContainerNode() || !node.isEmpty()) {
+            expand(node, records);
         }
     }
 
-    private static void emitRecord(JsonNode element, Consumer<ObjectNode> records) {
-        if (element.isObject()) {
-            records.accept((ObjectNode) element);
-        } else if (!element.isNull()) {
-            log.warn("Skipping a {} where a record (an object) was expected", element.getNodeType());
+    private void expand(JsonNode record, Consumer<ObjectNode> records) {
+        if (expander != null && record.isObject()) {
+            expander.expand((ObjectNode) record, element -> accept(element, records));
+        } else {
+            accept(record, records);
         }
     }
 
-    private static boolean isIndex(String key) {
-        if (key.isEmpty() || key.length() > 9) {
-            return false;
+    static void accept(JsonNode record, Consumer<ObjectNode> records) {
+        if (record.isObject()) {
+            records.accept((ObjectNode) record);
+        } else if (!record.isNull() && !(record.isTextual() && record.textValue().isEmpty())) {
+            // The reference passes such values on as records, which no destination can store.
+            log.warn("Skipping a {} where a record (an object) was expected", record.getNodeType());
         }
-        for (int i = 0; i < key.length(); i++) {
-            if (!Character.isDigit(key.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -13,20 +13,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code type: DpathExtractor} — the records at {@code field_path} of each decoded document: a list yields its
- * elements, an object yields itself, a missing path nothing; {@code *} matches every key or element.
+ * elements, a non-empty object yields itself, a missing path nothing; {@code *} matches every key or element
+ * (each match is extracted). An optional {@code record_expander} turns each record into the elements of one of
+ * its arrays.
  * <pre>{@code extractor: {type: DpathExtractor, field_path: ["data", "{{ parameters.name }}"]}}</pre>
  */
 @JsonTypeName("DpathExtractor")
 public record DpathExtractorSpec(
         @JsonProperty(value = "field_path", required = true) List<String> fieldPath,
-        @JsonProperty("record_expander") @Nullable JsonNode recordExpander,
+        @JsonProperty("record_expander") @Nullable RecordExpanderSpec recordExpander,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ExtractorSpec {
 
     public DpathExtractorSpec {
         fieldPath = List.copyOf(fieldPath);
-        if (recordExpander != null) {
-            throw new IllegalArgumentException("unsupported component RecordExpander");
-        }
     }
 
     @Override
@@ -38,6 +37,6 @@ public record DpathExtractorSpec(
         for (String segment : fieldPath) {
             path.add(InterpolatedString.of(segment, parameters).evalString(interpolation));
         }
-        return new DpathExtractor(path);
+        return new DpathExtractor(path, recordExpander == null ? null : recordExpander.build(context));
     }
 }

@@ -4,27 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code schema_normalization: Default}: casts values to the types their schema declares, as the reference's
- * {@code TypeTransformer} does (strings from numbers, integers and numbers from strings, booleans from the usual
- * words, a scalar wrapped in a list). A value that cannot be cast is kept, with a warning.
+ * {@code schema_normalization: Default}: the reference's {@code TypeTransformer}. It walks the schema's
+ * {@code properties} and {@code items} (and local {@code $ref}s) the way a JSON-schema validator does, casts
+ * each value found there to its declared type ({@link TypeCasts}) before descending into it, and logs a warning
+ * for a value that still does not have its declared type. The record itself is never cast; objects and lists are
+ * copied only where something changed.
  */
 final class SchemaNormalizer {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaNormalizer.class);
-    private static final Set<String> TRUE_WORDS = Set.of("y", "yes", "t", "true", "on", "1");
-    private static final Set<String> FALSE_WORDS = Set.of("n", "no", "f", "false", "off", "0");
+    private static final int MAX_REF_DEPTH = 64;
 
     private final JsonNode schema;
 
@@ -33,162 +31,104 @@ final class SchemaNormalizer {
     }
 
     ObjectNode normalize(ObjectNode record) {
-        JsonNode result = walk(record, schema, new ArrayList<>());
+        JsonNode result = descend(record, schema, new ArrayList<>(), 0);
         return result.isObject() ? (ObjectNode) result : record;
     }
 
-    private JsonNode walk(JsonNode value, JsonNode subSchema, List<String> path) {
+    /** Validates {@code value} against {@code subSchema}: normalises its children, then checks its type. */
+    private JsonNode descend(JsonNode value, JsonNode subSchema, List<String> path, int refDepth) {
         if (!subSchema.isObject()) {
             return value;
         }
-        JsonNode converted = convert(value, subSchema, path);
-        if (converted.isObject() && subSchema.has("properties")) {
-            ObjectNode copy = null;
-            Iterator<Map.Entry<String, JsonNode>> fields = converted.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode propertySchema = subSchema.get("properties").get(field.getKey());
-                if (propertySchema == null) {
-                    continue;
-                }
-                path.add(field.getKey());
-                JsonNode child = walk(field.getValue(), propertySchema, path);
-                path.remove(path.size() - 1);
-                if (child != field.getValue()) {
-                    if (copy == null) {
-                        copy = ((ObjectNode) converted).deepCopy();
-                    }
-                    copy.set(field.getKey(), child);
-                }
+        JsonNode ref = subSchema.get("$ref");
+        if (ref != null && ref.isTextual()) {
+            // Draft 7: a $ref replaces its sibling keywords.
+            JsonNode target = resolve(ref.textValue());
+            return target == null || refDepth >= MAX_REF_DEPTH ? value : descend(value, target, path, refDepth + 1);
+        }
+        JsonNode result = value;
+        JsonNode properties = subSchema.get("properties");
+        if (result.isObject() && properties != null && properties.isObject()) {
+            result = normalizeProperties((ObjectNode) result, properties, path, refDepth);
+        }
+        JsonNode items = subSchema.get("items");
+        if (result.isArray() && items != null && items.isObject()) {
+            result = normalizeItems((ArrayNode) result, items, path, refDepth);
+        }
+        warnOnWrongType(result, subSchema.get("type"), path);
+        return result;
+    }
+
+    private ObjectNode normalizeProperties(ObjectNode object, JsonNode properties, List<String> path, int refDepth) {
+        ObjectNode copy = null;
+        Iterator<Map.Entry<String, JsonNode>> declared = properties.fields();
+        while (declared.hasNext()) {
+            Map.Entry<String, JsonNode> property = declared.next();
+            JsonNode original = object.get(property.getKey());
+            if (original == null || !property.getValue().isObject()) {
+                continue;
             }
-            return copy == null ? converted : copy;
-        }
-        if (converted.isArray() && subSchema.has("items")) {
-            ArrayNode copy = Json.nodes().arrayNode();
-            boolean changed = false;
-            for (JsonNode element : converted) {
-                JsonNode child = walk(element, subSchema.get("items"), path);
-                changed |= child != element;
-                copy.add(child);
+            path.add(property.getKey());
+            JsonNode child = descend(TypeCasts.convert(original, property.getValue()), property.getValue(), path,
+                    refDepth);
+            path.remove(path.size() - 1);
+            if (child != original) {
+                if (copy == null) {
+                    copy = Json.object();
+                    copy.setAll(object);
+                }
+                copy.set(property.getKey(), child);
             }
-            return changed ? copy : converted;
         }
-        return converted;
+        return copy == null ? object : copy;
     }
 
-    private JsonNode convert(JsonNode value, JsonNode subSchema, List<String> path) {
-        String type = singleType(subSchema.get("type"), value);
-        if (type == null || (value.isNull() && allowsNull(subSchema.get("type")))) {
-            return value;
+    private ArrayNode normalizeItems(ArrayNode array, JsonNode items, List<String> path, int refDepth) {
+        ArrayNode copy = null;
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode original = array.get(i);
+            path.add(Integer.toString(i));
+            JsonNode child = descend(TypeCasts.convert(original, items), items, path, refDepth);
+            path.remove(path.size() - 1);
+            if (child != original) {
+                if (copy == null) {
+                    copy = Json.nodes().arrayNode(array.size());
+                    copy.addAll(array);
+                }
+                copy.set(i, child);
+            }
         }
-        try {
-            JsonNode result = cast(value, type, subSchema);
-            return result == null ? value : result;
-        } catch (NumberFormatException | ArithmeticException e) {
-            log.warn("Failed to transform value from type '{}' to type '{}' at path: '{}'",
-                    value.getNodeType().name().toLowerCase(Locale.ROOT), type, String.join(".", path));
-            return value;
-        }
+        return copy == null ? array : copy;
     }
 
-    private static @Nullable JsonNode cast(JsonNode value, String type, JsonNode subSchema) {
-        switch (type) {
-            case "string":
-                return value.isTextual() ? null : Json.nodes().textNode(PythonStr.of(value));
-            case "number":
-                if (value.isNumber() && !value.isIntegralNumber()) {
-                    return null;
-                }
-                if (value.isNumber() || value.isTextual()) {
-                    return Json.nodes().numberNode(Double.parseDouble(value.asText().strip()));
-                }
-                return null;
-            case "integer":
-                if (value.isIntegralNumber()) {
-                    return null;
-                }
-                if (value.isNumber()) {
-                    return Json.nodes().numberNode(value.decimalValue().toBigInteger());
-                }
-                if (value.isTextual()) {
-                    return Json.nodes().numberNode(new BigDecimal(value.asText().strip()).toBigIntegerExact());
-                }
-                return null;
-            case "boolean":
-                if (value.isBoolean()) {
-                    return null;
-                }
-                if (value.isTextual()) {
-                    String word = value.asText().strip().toLowerCase(Locale.ROOT);
-                    if (TRUE_WORDS.contains(word)) {
-                        return Json.nodes().booleanNode(true);
-                    }
-                    return FALSE_WORDS.contains(word) ? Json.nodes().booleanNode(false) : null;
-                }
-                return Json.nodes().booleanNode(truthy(value));
-            case "array":
-                if (value.isValueNode() && !value.isNull() && isScalarItems(subSchema.get("items"))) {
-                    return Json.nodes().arrayNode().add(value);
-                }
-                return null;
-            default:
-                return null;
-        }
-    }
-
-    private static boolean truthy(JsonNode value) {
-        if (value.isNumber()) {
-            return value.doubleValue() != 0;
-        }
-        if (value.isContainerNode()) {
-            return !value.isEmpty();
-        }
-        return !value.isNull();
-    }
-
-    private static boolean isScalarItems(@Nullable JsonNode items) {
-        if (items == null || !items.isObject()) {
-            return false;
-        }
-        String type = singleType(items.get("type"), null);
-        return type != null && Set.of("string", "number", "integer", "boolean").contains(type);
-    }
-
-    /** The one non-null type of a schema's {@code type}; null when there is none or several. */
-    private static @Nullable String singleType(@Nullable JsonNode type, @Nullable JsonNode value) {
-        if (type == null) {
+    private @Nullable JsonNode resolve(String ref) {
+        if (!ref.startsWith("#")) {
             return null;
         }
-        if (type.isTextual()) {
-            return type.asText().equals("null") ? null : type.asText();
-        }
-        if (type.isArray()) {
-            String found = null;
-            for (JsonNode element : type) {
-                if (!element.asText().equals("null")) {
-                    if (found != null) {
-                        return null;
-                    }
-                    found = element.asText();
-                }
-            }
-            return found;
-        }
-        return null;
+        JsonNode target = schema.at(ref.substring(1));
+        return target.isMissingNode() ? null : target;
     }
 
-    private static boolean allowsNull(@Nullable JsonNode type) {
-        if (type == null) {
+    private static void warnOnWrongType(JsonNode value, @Nullable JsonNode type, List<String> path) {
+        if (type == null || hasType(value, type)) {
+            return;
+        }
+        log.warn("Failed to transform value from type '{}' to type '{}' at path: '{}'", TypeNames.structure(value, 0),
+                TypeNames.pythonRepr(type), String.join(".", path));
+    }
+
+    private static boolean hasType(JsonNode value, JsonNode type) {
+        if (type.isTextual()) {
+            return TypeNames.matches(value, type.textValue());
+        }
+        if (type.isArray()) {
+            for (JsonNode element : type) {
+                if (element.isTextual() && TypeNames.matches(value, element.textValue())) {
+                    return true;
+                }
+            }
             return false;
         }
-        if (type.isTextual()) {
-            return type.asText().equals("null");
-        }
-        for (JsonNode element : type) {
-            if (element.asText().equals("null")) {
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 }

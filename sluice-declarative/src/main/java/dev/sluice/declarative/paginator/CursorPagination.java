@@ -49,7 +49,7 @@ final class CursorPagination implements PaginationStrategy {
         return token;
     }
 
-    private static boolean isFalsy(JsonNode token) {
+    static boolean isFalsy(JsonNode token) {
         if (token.isTextual()) {
             return token.asText().isEmpty();
         }
@@ -59,7 +59,7 @@ final class CursorPagination implements PaginationStrategy {
         if (token.isContainerNode()) {
             return token.isEmpty();
         }
-        return token.isNumber() && token.doubleValue() == 0;
+        return token.isNull() || (token.isNumber() && token.doubleValue() == 0);
     }
 
     @Override
@@ -67,7 +67,11 @@ final class CursorPagination implements PaginationStrategy {
         return pageSize;
     }
 
-    /** The response headers as a mapping, plus {@code link}: the parsed Link header by relation. */
+    /**
+     * The response headers as a mapping (under their names as received and in lower case, so that templates
+     * work whatever case the server uses), plus {@code link}: the Link header parsed by relation, as Python's
+     * {@code requests} exposes {@code response.links} (an empty mapping without one).
+     */
     static ObjectNode headers(HttpResponse response) {
         ObjectNode headers = Json.object();
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
@@ -75,7 +79,8 @@ final class CursorPagination implements PaginationStrategy {
             headers.put(header.getKey(), value);
             headers.put(header.getKey().toLowerCase(Locale.ROOT), value);
         }
-        response.header("Link").ifPresent(link -> headers.set("link", LinkHeader.parse(link)));
+        List<String> links = response.headers().allValues("Link");
+        headers.set("link", links.isEmpty() ? Json.object() : LinkHeader.parse(String.join(", ", links)));
         return headers;
     }
 }

@@ -37,7 +37,7 @@ public record CursorPaginationSpec(
         InterpolatedString value = InterpolatedString.of(cursorValue, params);
         InterpolatedBoolean stop = stopCondition == null || stopCondition.isEmpty() ? null
                 : InterpolatedBoolean.of(stopCondition, params);
-        return new CursorPagination(value, stop, PageSizes.evaluate(pageSize, context, parameters),
-                context.interpolation());
+        Integer size = PageSizes.evaluate(PageSizes.template(pageSize, params), context.interpolation());
+        return new CursorPagination(value, stop, size, context.interpolation());
     }
 }

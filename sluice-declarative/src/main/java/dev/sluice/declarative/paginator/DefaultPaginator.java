@@ -27,26 +27,30 @@ final class DefaultPaginator implements Paginator {
         return strategy.initialToken();
     }
 
+    /** The strategy's token; a falsy one (0, empty) ends pagination, as the reference tests truthiness. */
     @Override
     public @Nullable JsonNode nextToken(Page page) {
-        return strategy.nextToken(page);
+        JsonNode token = strategy.nextToken(page);
+        return token == null || CursorPagination.isFalsy(token) ? null : token;
     }
 
+    /** The token first, then the page size, in the order the reference builds its options. */
     @Override
     public RequestOptions requestOptions(@Nullable JsonNode token) {
         RequestOptions options = RequestOptions.NONE;
-        Integer pageSize = strategy.pageSize();
-        if (sizeOption != null && pageSize != null) {
-            options = options.plus(sizeOption.inject(Json.nodes().numberNode(pageSize)));
-        }
         if (tokenOption != null && token != null && !token.isNull()) {
             options = options.plus(tokenOption.inject(token));
+        }
+        Integer pageSize = sizeOption == null ? null : strategy.pageSize();
+        if (sizeOption != null && pageSize != null && pageSize != 0) {
+            options = options.plus(sizeOption.inject(Json.nodes().numberNode(pageSize)));
         }
         return options;
     }
 
     @Override
     public @Nullable String path(@Nullable JsonNode token) {
-        return tokenIsPath && token != null && !token.isNull() ? token.asText() : null;
+        return tokenIsPath && token != null && !token.isNull() && !CursorPagination.isFalsy(token)
+                ? dev.sluice.declarative.interpolation.PythonText.str(token) : null;
     }
 }

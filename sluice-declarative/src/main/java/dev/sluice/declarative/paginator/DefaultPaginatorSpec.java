@@ -3,7 +3,9 @@ package dev.sluice.declarative.paginator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.declarative.requester.PageTokenOptionSpec;
 import dev.sluice.declarative.requester.RequestOption;
 import dev.sluice.declarative.requester.RequestOptionSpec;
@@ -36,10 +38,16 @@ public record DefaultPaginatorSpec(
     public Paginator build(BuildContext context) {
         PaginationStrategy strategy = paginationStrategy.build(context);
         RequestOption sizeOption = pageSizeOption == null ? null : pageSizeOption.build(context);
-        if (sizeOption != null && strategy.pageSize() == null) {
-            throw new IllegalArgumentException("page_size_option is set but the pagination strategy has no page_size");
+        if (sizeOption != null && (strategy.pageSize() == null || strategy.pageSize() == 0)) {
+            throw new ManifestException("page_size_option cannot be set if the pagination strategy does not have a "
+                    + "page_size");
         }
         RequestOption tokenOption = pageTokenOption instanceof RequestOptionSpec option ? option.build(context) : null;
+        if (sizeOption != null && tokenOption != null && sizeOption.injectInto() == tokenOption.injectInto()) {
+            // The reference checks at build time that the two options cannot overwrite each other.
+            tokenOption.inject(TextNode.valueOf("dummy_value_0"))
+                    .plus(sizeOption.inject(TextNode.valueOf("dummy_value_1")));
+        }
         boolean tokenIsPath = pageTokenOption instanceof RequestPathSpec;
         return new DefaultPaginator(strategy, sizeOption, tokenOption, tokenIsPath);
     }

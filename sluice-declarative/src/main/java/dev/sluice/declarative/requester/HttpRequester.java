@@ -12,12 +12,15 @@ import dev.sluice.http.ResponseReader;
 import dev.sluice.http.Urls;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
+import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.source.ConnectorException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +29,9 @@ public final class HttpRequester {
 
     /** The slice's extra field that holds the current property chunk (a list of names). */
     public static final String QUERY_PROPERTIES = "query_properties";
+
+    /** The methods the reference sends a body with. */
+    private static final Set<String> BODY_METHODS = Set.of("GET", "POST", "PUT", "PATCH");
 
     private final InterpolatedString base;
     private final @Nullable InterpolatedString path;
@@ -62,22 +68,54 @@ public final class HttpRequester {
     public HttpRequest build(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
             @Nullable String pathOverride) {
         InterpolationContext context = context(slice, nextPageToken);
-        String url = base.evalString(context);
-        String relative = pathOverride != null ? pathOverride : path == null ? "" : path.evalString(context);
         RequestOptions options = withQueryProperties(templates.render(context), slice).plus(extra);
-        HttpRequest request = new HttpRequest(method, RequestOptionApplier.withParameters(Urls.join(url, relative),
+        HttpRequest request = new HttpRequest(method, RequestOptionApplier.withParameters(url(context, pathOverride),
                 options.parameters()), options.headers(), null);
-        String raw = templates.rawBody(context);
-        if (!options.bodyJson().isEmpty()) {
-            request = request.withBody(Json.write(options.bodyJson()).getBytes(StandardCharsets.UTF_8),
-                    "application/json");
-        } else if (!options.bodyData().isEmpty()) {
-            request = request.withBody(RequestOptionApplier.formBody(options.bodyData())
-                    .getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
-        } else if (raw != null) {
-            request = request.withBody(raw.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        if (!BODY_METHODS.contains(method)) {
+            return request;
         }
-        return request;
+        Map<String, List<String>> form = templates.formFields(context);
+        for (Map.Entry<String, String> field : options.bodyData().entrySet()) {
+            if (form.containsKey(field.getKey())) {
+                throw new ManifestException("Request body collision, duplicate keys detected at key path: "
+                        + field.getKey());
+            }
+            form.put(field.getKey(), List.of(field.getValue()));
+        }
+        String raw = templates.rawBody(context);
+        boolean json = !options.bodyJson().isEmpty();
+        boolean data = !form.isEmpty() || (raw != null && !raw.isEmpty());
+        if (json && data) {
+            throw new ManifestException("At the same time only one of the 'request_body_data' and "
+                    + "'request_body_json' functions can return data");
+        }
+        if (raw != null && !raw.isEmpty() && !form.isEmpty()) {
+            throw new ManifestException("request_body_data: a text body cannot be combined with form fields "
+                    + form.keySet());
+        }
+        if (json) {
+            return request.withBody(Json.write(options.bodyJson()).getBytes(StandardCharsets.UTF_8),
+                    "application/json");
+        }
+        if (!form.isEmpty()) {
+            return request.withBody(RequestOptionApplier.repeatedFormBody(form).getBytes(StandardCharsets.UTF_8),
+                    "application/x-www-form-urlencoded");
+        }
+        return raw == null || raw.isEmpty() ? request
+                : request.withBody(raw.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    }
+
+    /**
+     * {@code url_base} joined with {@code path} (or {@code url} alone). A page token given as the path
+     * ({@code RequestPath}) is resolved as it is: a full URL replaces the URL, and an absolute path replaces the
+     * base's path, as Python's {@code urljoin} does with a next link.
+     */
+    private URI url(InterpolationContext context, @Nullable String pathOverride) {
+        String url = base.evalString(context);
+        if (pathOverride == null) {
+            return Urls.join(url, path == null ? "" : path.evalString(context));
+        }
+        return URI.create(url.endsWith("/") ? url : url + "/").resolve(pathOverride);
     }
 
     /**

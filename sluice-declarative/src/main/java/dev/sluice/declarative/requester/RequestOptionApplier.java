@@ -119,12 +119,21 @@ public final class RequestOptionApplier {
 
     /** {@code a=1&b=x+y}, form-encoded. */
     public static String formBody(Map<String, String> fields) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        fields.forEach((name, value) -> multi.put(name, List.of(value)));
+        return repeatedFormBody(multi);
+    }
+
+    /** Form-encoded fields, a field with several values repeated ({@code k=1&k=2}). */
+    static String repeatedFormBody(Map<String, List<String>> fields) {
         StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            if (body.length() > 0) {
-                body.append('&');
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+            for (String value : field.getValue()) {
+                if (body.length() > 0) {
+                    body.append('&');
+                }
+                body.append(Urls.encode(field.getKey())).append('=').append(Urls.encode(value));
             }
-            body.append(Urls.encode(field.getKey())).append('=').append(Urls.encode(field.getValue()));
         }
         return body.toString();
     }

@@ -10,7 +10,9 @@ import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.declarative.interpolation.LiteralTypes;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.protocol.Json;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -56,8 +58,8 @@ record RequestTemplates(@Nullable InterpolatedMapping parameterMap, @Nullable In
             for (Map.Entry<String, JsonNode> entry : entries(renderedParameters)) {
                 JsonNode value = entry.getValue();
                 if (value.isObject()) {
-                    throw new ManifestException("request_parameters." + entry.getKey()
-                            + ": a parameter value cannot be a mapping");
+                    throw new ManifestException("Invalid value for `" + entry.getKey()
+                            + "` parameter. The values of request params cannot be an object.");
                 }
                 parameters.put(entry.getKey(), value);
             }
@@ -74,12 +76,28 @@ record RequestTemplates(@Nullable InterpolatedMapping parameterMap, @Nullable In
         if (renderedJson != null && renderedJson.isObject()) {
             entries((ObjectNode) renderedJson).forEach(entry -> json.set(entry.getKey(), entry.getValue()));
         }
-        Map<String, String> form = new LinkedHashMap<>();
+        return new RequestOptions(parameters, headers, json, Map.of());
+    }
+
+    /**
+     * The form fields of {@code request_body_data} given as a mapping: a list value repeats its field
+     * ({@code k=1&k=2}), as Python's {@code urlencode(..., doseq=True)} does.
+     */
+    Map<String, List<String>> formFields(InterpolationContext context) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
         if (dataMap != null) {
-            entries(dataMap.eval(context, LiteralTypes.STRING, LiteralTypes.STRING_OR_LIST))
-                    .forEach(entry -> form.put(entry.getKey(), RequestOption.text(entry.getValue())));
+            for (Map.Entry<String, JsonNode> entry : entries(dataMap.eval(context, LiteralTypes.STRING,
+                    LiteralTypes.STRING_OR_LIST))) {
+                List<String> values = new ArrayList<>();
+                if (entry.getValue().isArray()) {
+                    entry.getValue().forEach(value -> values.add(RequestOption.text(value)));
+                } else {
+                    values.add(RequestOption.text(entry.getValue()));
+                }
+                form.put(entry.getKey(), values);
+            }
         }
-        return new RequestOptions(parameters, headers, json, form);
+        return form;
     }
 
     /** The raw text body of {@code request_body_data} given as one template, or null. */

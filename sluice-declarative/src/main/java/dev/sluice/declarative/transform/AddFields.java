@@ -2,6 +2,7 @@ package dev.sluice.declarative.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.declarative.component.RecordContext;
@@ -10,13 +11,18 @@ import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.declarative.interpolation.LiteralTypes;
 import dev.sluice.declarative.interpolation.Template;
 import dev.sluice.protocol.Json;
+import dev.sluice.source.RecordException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Runtime of {@link AddFieldsSpec}: values are computed from the original record, then set on a copy. */
+/**
+ * Runtime of {@link AddFieldsSpec}. Fields are added in order and each template sees the record with the
+ * previous fields already added (the reference edits the record in place). Only the objects along each path are
+ * copied; the input record is never modified.
+ */
 final class AddFields implements RecordTransformation {
 
-    record Field(List<String> path, Template value, LiteralTypes types, JsonNode parameters) {
+    record Field(List<String> path, Template value, LiteralTypes types, JsonNode parameters, JsonNode pathNode) {
     }
 
     private static final TextNode EMPTY = TextNode.valueOf("");
@@ -25,72 +31,80 @@ final class AddFields implements RecordTransformation {
     private final @Nullable InterpolatedBoolean condition;
 
     AddFields(List<Field> fields, @Nullable InterpolatedBoolean condition) {
-        this.fields = fields;
+        this.fields = List.copyOf(fields);
         this.condition = condition;
     }
 
-    @Override
-    public ObjectNode apply(ObjectNode record, RecordContext context) {
-        InterpolationContext recordContext = context.forRecord(record);
-        ObjectNode result = record.deepCopy();
-        for (Field field : fields) {
-            InterpolationContext fieldContext = recordContext.with("parameters", field.parameters());
-            JsonNode value = field.value().eval(fieldContext, field.types());
-            if (value == null) {
-                value = EMPTY;
-            }
-            if (condition != null && !condition.eval(fieldContext.with("value", value)
-                    .with("path", pathNode(field.path())))) {
-                continue;
-            }
-            set(result, field.path(), value);
-        }
-        return result;
-    }
-
-    private static JsonNode pathNode(List<String> path) {
+    static JsonNode pathNode(List<String> path) {
         ArrayNode node = Json.nodes().arrayNode();
         path.forEach(node::add);
         return node;
     }
 
-    /** Sets {@code value} at {@code path}, creating objects (or lists, for all-digit segments) on the way. */
-    static void set(ObjectNode record, List<String> path, JsonNode value) {
-        JsonNode node = record;
-        for (int i = 0; i < path.size(); i++) {
-            String key = path.get(i);
-            boolean last = i == path.size() - 1;
-            JsonNode next = last ? value : childFor(path.get(i + 1));
-            if (node.isObject()) {
-                ObjectNode object = (ObjectNode) node;
-                JsonNode existing = object.get(key);
-                if (last || existing == null || !existing.isContainerNode()) {
-                    object.set(key, next);
-                    node = next;
-                } else {
-                    node = existing;
-                }
-            } else if (node.isArray() && isIndex(key)) {
-                ArrayNode array = (ArrayNode) node;
-                int index = Integer.parseInt(key);
-                while (array.size() <= index) {
-                    array.addNull();
-                }
-                JsonNode existing = array.get(index);
-                if (last || existing == null || !existing.isContainerNode()) {
-                    array.set(index, next);
-                    node = next;
-                } else {
-                    node = existing;
-                }
-            } else {
-                return;
+    @Override
+    public ObjectNode apply(ObjectNode record, RecordContext context) {
+        RecordCopy copy = new RecordCopy(record);
+        for (Field field : fields) {
+            InterpolationContext fieldContext = context.forRecord(copy.result()).with("parameters", field.parameters());
+            JsonNode value = field.value().eval(fieldContext, field.types());
+            if (value == null) {
+                value = EMPTY;
             }
+            if (condition != null && !condition.eval(fieldContext.with("value", value).with("path", field.pathNode()))) {
+                continue;
+            }
+            set(copy, field.path(), value);
         }
+        return copy.result();
     }
 
-    private static JsonNode childFor(String nextKey) {
-        return isIndex(nextKey) ? Json.nodes().arrayNode() : Json.object();
+    /**
+     * dpath's {@code new}: sets {@code value} at {@code path}, creating missing parents (a list when the next
+     * segment is all digits, else an object) and padding lists with nulls. A scalar in the way is an error, as in
+     * the reference.
+     */
+    static void set(RecordCopy copy, List<String> path, JsonNode value) {
+        ContainerNode<?> node = copy.writableRoot();
+        for (int i = 0; i < path.size() - 1; i++) {
+            String segment = path.get(i);
+            DpathGlob.Step step = step(node, segment, path);
+            JsonNode existing = RecordCopy.child(node, step);
+            if (existing == null) {
+                ContainerNode<?> created = copy.created(isIndex(path.get(i + 1))
+                        ? Json.nodes().arrayNode() : Json.object());
+                put(node, step, created);
+                node = created;
+            } else if (existing.isContainerNode()) {
+                node = copy.own(node, step, (ContainerNode<?>) existing);
+            } else {
+                throw new RecordException("AddFields cannot set " + path + ": " + path.subList(0, i + 1)
+                        + " holds " + existing.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                        + ", not an object or a list");
+            }
+        }
+        put(node, step(node, path.get(path.size() - 1), path), value);
+    }
+
+    private static DpathGlob.Step step(ContainerNode<?> node, String segment, List<String> path) {
+        if (node.isObject()) {
+            return new DpathGlob.Step(segment, -1, 0);
+        }
+        if (!isIndex(segment)) {
+            throw new RecordException("AddFields cannot set " + path + ": '" + segment + "' is not an index of a list");
+        }
+        return new DpathGlob.Step(null, Integer.parseInt(segment), node.size());
+    }
+
+    private static void put(ContainerNode<?> node, DpathGlob.Step step, JsonNode value) {
+        if (node.isObject()) {
+            ((ObjectNode) node).set(step.key(), value);
+            return;
+        }
+        ArrayNode array = (ArrayNode) node;
+        while (array.size() <= step.index()) {
+            array.addNull();
+        }
+        array.set(step.index(), value);
     }
 
     private static boolean isIndex(String key) {

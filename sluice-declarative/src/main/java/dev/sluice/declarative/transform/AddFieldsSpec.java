@@ -12,7 +12,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: AddFields} — sets fields on each record, creating missing parents.
+ * {@code type: AddFields} — sets fields on each record, creating missing parents. Each {@code value} is a
+ * template over {@code record} (with the fields added before it), {@code stream_slice} and {@code config}; an
+ * optional {@code condition} (which also sees {@code value} and {@code path}) decides per field.
  * <pre>{@code
  * transformations:
  *   - type: AddFields
@@ -37,7 +39,7 @@ public record AddFieldsSpec(
         List<AddFields.Field> compiled = fields.stream().map(field -> new AddFields.Field(field.path(),
                 Template.compile(field.value()),
                 field.valueType() == null ? LiteralTypes.ANY : field.valueType().literalTypes(),
-                field.parameters() == null ? params : field.parameters())).toList();
+                field.parameters() == null ? params : field.parameters(), AddFields.pathNode(field.path()))).toList();
         InterpolatedBoolean when = condition == null || condition.isEmpty() ? null
                 : InterpolatedBoolean.of(condition, params);
         return new AddFields(compiled, when);
