@@ -63,10 +63,11 @@ class ManifestFuzzTest {
                 if (took > 500) {
                     System.err.println("slow case " + seed.name() + " / " + mutation + ": " + took + " ms");
                 }
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError failure) {
                 outcome = "VIOLATION";
                 if (violations.size() < 20) {
-                    violations.add(seed.name() + " / " + mutation + ": " + failure);
+                    violations.add(seed.name() + " / " + mutation + ": " + failure + "\n"
+                            + dev.sluice.runner.ErrorTraces.stackTrace(failure));
                 }
             }
             outcomes.merge(mutation + " -> " + outcome, 1, Integer::sum);
@@ -98,8 +99,10 @@ class ManifestFuzzTest {
             return "ok";
         } catch (ManifestException e) {
             assertThat(e.getMessage()).as("a manifest error says what is wrong").isNotBlank();
-            assertThat(e.path().isEmpty() && e.line() == 0 && !e.problem().contains("problems in the manifest")
-                    && !e.problem().contains(":")).as("a manifest error is located: " + e.getMessage()).isFalse();
+            if (e.path().isEmpty() && e.line() == 0 && !e.problem().contains("problems in the manifest")
+                    && !e.problem().contains(":")) {
+                throw new AssertionError("a manifest error without a location: " + e.getMessage(), e);
+            }
             return "manifest error";
         } catch (ConnectorException e) {
             assertThat(e.userMessage()).isNotBlank();

@@ -191,6 +191,7 @@ final class ShapeWalk {
     }
 
     private void error(ManifestPath path, int line, String problem) {
-        errors.add(new ManifestException(path.toString(), line, problem));
+        // The top level has an empty path; name it, so that a manifest given as JSON (no lines) is still located.
+        errors.add(new ManifestException(path.isRoot() ? "(top level)" : path.toString(), line, problem));
     }
 }

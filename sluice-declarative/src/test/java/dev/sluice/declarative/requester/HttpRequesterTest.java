@@ -125,10 +125,11 @@ class HttpRequesterTest {
         "{\"a\": \"{{ config['k'] }}\", \"b\": {\"end_timestamp\": 1699109113}} | {\"k\": 1699108113} | b",
     })
     void parameterValuesCannotBeObjects(String options, String config, String key) {
+        // As in the reference, the schema admits only strings and one QueryProperties: validation refuses it.
         assertThatThrownBy(() -> request("url_base: https://example.com\nrequest_parameters: " + options, config,
                 StreamSlice.EMPTY, null, RequestOptions.NONE, null))
                 .isInstanceOf(ManifestException.class)
-                .hasMessageContaining("Invalid value for `" + key + "` parameter. The values of request params cannot be an object.");
+                .hasMessageContaining("request_parameters." + key + ": missing 'type' (expected 'QueryProperties')");
     }
 
     @Test

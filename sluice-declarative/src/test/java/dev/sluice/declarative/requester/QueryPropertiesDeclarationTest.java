@@ -136,7 +136,11 @@ class QueryPropertiesDeclarationTest {
                 "request_parameters.listed: expected a string or a mapping, found a list (line 4)",
                 "request_parameters.untyped: missing 'type' (expected 'QueryProperties') (line 5)",
                 "request_parameters.fields.property_list.retriever.requester.authenticator: "
-                        + "unsupported component SessionTokenAuthenticator (line 14)",
+                        + "missing required field 'login_requester' (line 14)",
+                "request_parameters.fields.property_list.retriever.requester.authenticator: "
+                        + "missing required field 'session_token_path' (line 14)",
+                "request_parameters.fields.property_list.retriever.requester.authenticator: "
+                        + "missing required field 'request_authentication' (line 14)",
                 "request_parameters.fields.property_chunking.property_limit_type: invalid value \"bytes\" "
                         + "(expected one of: 'characters', 'property_count') (line 16)",
                 "query_properties: missing 'type' (expected 'QueryProperties') (line 17)");
