@@ -46,6 +46,11 @@ public final class SimpleRetriever implements Retriever {
 
     @Override
     public void read(StreamSlice slice, RequestOptions sliceOptions, Consumer<ObjectNode> records) {
+        read(slice, sliceOptions, RecordGate.OPEN, records);
+    }
+
+    /** Reads the slice with the stream cursor's {@link RecordGate}. */
+    public void read(StreamSlice slice, RequestOptions sliceOptions, RecordGate gate, Consumer<ObjectNode> records) {
         JsonNode token = paginator.initialToken();
         boolean paginated = false;
         while (true) {
@@ -59,8 +64,11 @@ public final class SimpleRetriever implements Retriever {
                 return;
             }
             RecordContext context = RecordContext.of(interpolation, slice, token);
-            PageRecords counted = new PageRecords(records);
+            PageRecords counted = new PageRecords(records, gate);
             int raw = selector.select(page.get().documents(), context, counted);
+            if (counted.last != null && gate.stopAfter(counted.last)) {
+                return;
+            }
             JsonNode next = paginator.nextToken(new Page(page.get().response(), page.get().documents(),
                     counted.count, counted.last, raw, token));
             if (next == null || next.isNull()) {
@@ -79,15 +87,20 @@ public final class SimpleRetriever implements Retriever {
     /** Counts a page's records and remembers the last one while passing them on. */
     private static final class PageRecords implements Consumer<ObjectNode> {
         private final Consumer<ObjectNode> downstream;
+        private final RecordGate gate;
         private int count;
         private @Nullable ObjectNode last;
 
-        PageRecords(Consumer<ObjectNode> downstream) {
+        PageRecords(Consumer<ObjectNode> downstream, RecordGate gate) {
             this.downstream = downstream;
+            this.gate = gate;
         }
 
         @Override
         public void accept(ObjectNode record) {
+            if (!gate.keep(record)) {
+                return;
+            }
             count++;
             last = record;
             downstream.accept(record);

@@ -1,0 +1,77 @@
+package dev.sluice.declarative;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.component.ConfigUpdates;
+import dev.sluice.declarative.manifest.ManifestBinder;
+import dev.sluice.declarative.manifest.ManifestPipeline;
+import dev.sluice.declarative.manifest.ManifestValidator;
+import dev.sluice.declarative.manifest.ResolvedManifest;
+import dev.sluice.http.HttpTransport;
+import dev.sluice.protocol.Json;
+import dev.sluice.source.Config;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Test fixtures: manifests from text blocks (validated strictly), build contexts with a given clock. */
+public final class TestManifests {
+
+    private static final HttpTransport TRANSPORT = new HttpTransport(HttpTransport.Options.DEFAULTS);
+
+    private TestManifests() {
+    }
+
+    /** A whole manifest, validated in strict mode (unknown keys fail) and bound. */
+    public static DeclarativeSourceSpec bind(String yaml) {
+        ResolvedManifest manifest = ManifestPipeline.fromYaml(yaml);
+        new ManifestValidator().validate(manifest, DeclarativeSourceSpec.class).throwIfInvalid(true);
+        return ManifestBinder.bind(manifest, DeclarativeSourceSpec.class);
+    }
+
+    /** The spec of the first stream of a manifest with one stream whose {@code incremental_sync} is {@code yaml}. */
+    public static DeclarativeStreamSpec streamWithCursor(String incrementalSync) {
+        String manifest = """
+                version: 6.0.0
+                check: {stream_names: [items]}
+                streams:
+                  - type: DeclarativeStream
+                    name: items
+                    retriever:
+                      type: SimpleRetriever
+                      requester: {type: HttpRequester, url_base: "http://localhost", path: /items}
+                      record_selector: {type: RecordSelector, extractor: {type: DpathExtractor, field_path: []}}
+                    incremental_sync:
+                """ + indent(incrementalSync, 6);
+        return (DeclarativeStreamSpec) bind(manifest).streams().get(0);
+    }
+
+    public static String indent(String text, int spaces) {
+        String prefix = " ".repeat(spaces);
+        return text.lines().map(line -> prefix + line).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    public static BuildContext context(String configJson, Clock clock) {
+        return new BuildContext(Config.of(json(configJson)), TRANSPORT, clock, duration -> { }, null,
+                ConfigUpdates.NONE);
+    }
+
+    public static Clock clockAt(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+
+    public static JsonNode json(String text) {
+        try {
+            return Json.parse(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode object(String text) {
+        return (ObjectNode) json(text);
+    }
+}
