@@ -71,6 +71,11 @@ public final class TestManifests {
         }
     }
 
+    /** The node as the JSON parser would produce it from its text (a long 1 and an int 1 are then equal). */
+    public static JsonNode normalized(JsonNode node) {
+        return json(Json.write(node));
+    }
+
     public static ObjectNode object(String text) {
         return (ObjectNode) json(text);
     }
