@@ -55,8 +55,16 @@ public final class TestManifests {
     }
 
     public static BuildContext context(String configJson, Clock clock) {
-        return new BuildContext(Config.of(json(configJson)), TRANSPORT, clock, duration -> { }, null,
-                ConfigUpdates.NONE);
+        return context(Config.of(json(configJson)), clock);
+    }
+
+    public static BuildContext context(Config config, Clock clock) {
+        return new BuildContext(config, TRANSPORT, clock, duration -> { }, null, ConfigUpdates.NONE);
+    }
+
+    /** A source from a manifest whose components read {@code clock} and never really sleep. */
+    public static DeclarativeSource source(String yaml, Clock clock) {
+        return new DeclarativeSource(bind(yaml), config -> context(config, clock));
     }
 
     public static Clock clockAt(String instant) {
