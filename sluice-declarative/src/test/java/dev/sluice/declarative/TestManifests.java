@@ -49,6 +49,27 @@ public final class TestManifests {
         return (DeclarativeStreamSpec) bind(manifest).streams().get(0);
     }
 
+    /** The {@code partition_router} (one router or a list) of a manifest's only stream, with parent streams. */
+    public static java.util.List<dev.sluice.declarative.partition.PartitionRouterSpec> routers(String partitionRouter,
+            String definitions) {
+        String manifest = """
+                version: 6.0.0
+                check: {stream_names: [items]}
+                definitions:
+                """ + indent(definitions, 2) + """
+                streams:
+                  - type: DeclarativeStream
+                    name: items
+                    retriever:
+                      type: SimpleRetriever
+                      requester: {type: HttpRequester, url_base: "http://localhost", path: /items}
+                      record_selector: {type: RecordSelector, extractor: {type: DpathExtractor, field_path: []}}
+                      partition_router:
+                """ + indent(partitionRouter, 8);
+        DeclarativeStreamSpec stream = (DeclarativeStreamSpec) bind(manifest).streams().get(0);
+        return ((dev.sluice.declarative.retriever.SimpleRetrieverSpec) stream.retriever()).partitionRouter();
+    }
+
     public static String indent(String text, int spaces) {
         String prefix = " ".repeat(spaces);
         return text.lines().map(line -> prefix + line).reduce("", (a, b) -> a + b + "\n");
