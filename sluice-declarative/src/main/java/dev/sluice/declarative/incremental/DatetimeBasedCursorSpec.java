@@ -64,12 +64,20 @@ public record DatetimeBasedCursorSpec(
             throw new IllegalArgumentException("If step is defined, cursor_granularity should be as well and vice-versa."
                     + " Right now, step is `" + step + "` and cursor_granularity is `" + cursorGranularity + "`");
         }
-        MinMaxDatetimeSpec.of(startDatetime, parameters);
+        checkDatetime(startDatetime, "start_datetime", parameters);
         if (endDatetime != null && !endDatetime.isNull()) {
-            MinMaxDatetimeSpec.of(endDatetime, parameters);
+            checkDatetime(endDatetime, "end_datetime", parameters);
         }
         if (!isBlank(cursorGranularity)) {
             duration(cursorGranularity, "cursor_granularity");
+        }
+    }
+
+    private static void checkDatetime(JsonNode value, String field, @Nullable ObjectNode parameters) {
+        try {
+            MinMaxDatetimeSpec.of(value, parameters);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
         }
     }
 
