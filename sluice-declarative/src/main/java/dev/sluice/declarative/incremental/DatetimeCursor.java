@@ -45,10 +45,13 @@ public final class DatetimeCursor {
                 restored.add(new Interval(formats.parse(slice.path("start")), formats.parse(slice.path("end")),
                         recent == null || recent.isNull() ? null : formats.parse(recent)));
             }
+            if (restored.isEmpty()) {
+                // The reference refuses a concurrent state without slices; it claims nothing, so start over.
+                restored.add(new Interval(settings.start(), settings.start(), settings.start()));
+            }
             this.intervals = restored;
             this.carried = Json.object();
-            this.syncStart = restored.isEmpty() ? settings.start()
-                    : Optional.ofNullable(restored.get(0).mostRecent()).orElse(restored.get(0).end());
+            this.syncStart = Optional.ofNullable(restored.get(0).mostRecent()).orElse(restored.get(0).end());
         } else {
             JsonNode previous = incoming.get(settings.cursorField());
             PythonDateTime start = settings.start();
@@ -80,9 +83,6 @@ public final class DatetimeCursor {
         synchronized (this) {
             intervals = Interval.merge(intervals, settings::increment);
             snapshot = List.copyOf(intervals);
-        }
-        if (snapshot.isEmpty()) {
-            throw new IllegalStateException("a datetime cursor always has at least one state interval");
         }
         DatetimeWindows.generate(settings, snapshot, out);
     }

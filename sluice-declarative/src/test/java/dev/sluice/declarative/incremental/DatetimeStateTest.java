@@ -99,6 +99,21 @@ class DatetimeStateTest {
     }
 
     @Test
+    void aConcurrentStateIsReadAndWrittenBackInTheSequentialForm() {
+        StreamCursor cursor = cursor(MONTHLY, """
+                {"state_type": "date-range", "slices": [{"start": "2024-07-01", "end": "2024-08-31",
+                 "most_recent_cursor_value": "2024-08-20"}]}""", "2024-09-10T00:00:00Z");
+
+        assertThat(slices(cursor)).extracting(slice -> slice.cursorSlice().path("start_time").asText())
+                .containsExactly("2024-08-31");
+        assertThat(normalized(cursor.finalState().json())).isEqualTo(json("{\"updated_at\": \"2024-08-20\"}"));
+        StreamCursor empty = cursor(MONTHLY, "{\"state_type\": \"date-range\", \"slices\": []}",
+                "2024-08-10T00:00:00Z");
+        assertThat(slices(empty)).extracting(slice -> slice.cursorSlice().path("start_time").asText())
+                .as("a concurrent state without slices claims nothing").containsExactly("2024-07-01", "2024-08-01");
+    }
+
+    @Test
     void aRecordNewerThanItsWindowStillCounts() {
         StreamCursor cursor = cursor(MONTHLY, "{}", "2024-07-20T00:00:00Z");
         StreamSlice only = slices(cursor).get(0);
