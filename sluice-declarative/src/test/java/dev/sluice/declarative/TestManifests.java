@@ -9,6 +9,8 @@ import dev.sluice.declarative.manifest.ManifestBinder;
 import dev.sluice.declarative.manifest.ManifestPipeline;
 import dev.sluice.declarative.manifest.ManifestValidator;
 import dev.sluice.declarative.manifest.ResolvedManifest;
+import dev.sluice.declarative.partition.PartitionRouterSpec;
+import dev.sluice.declarative.retriever.SimpleRetrieverSpec;
 import dev.sluice.http.HttpTransport;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** Test fixtures: manifests from text blocks (validated strictly), build contexts with a given clock. */
 public final class TestManifests {
@@ -50,7 +53,7 @@ public final class TestManifests {
     }
 
     /** The {@code partition_router} (one router or a list) of a manifest's only stream, with parent streams. */
-    public static java.util.List<dev.sluice.declarative.partition.PartitionRouterSpec> routers(String partitionRouter,
+    public static List<PartitionRouterSpec> routers(String partitionRouter,
             String definitions) {
         String manifest = """
                 version: 6.0.0
@@ -67,7 +70,7 @@ public final class TestManifests {
                       partition_router:
                 """ + indent(partitionRouter, 8);
         DeclarativeStreamSpec stream = (DeclarativeStreamSpec) bind(manifest).streams().get(0);
-        return ((dev.sluice.declarative.retriever.SimpleRetrieverSpec) stream.retriever()).partitionRouter();
+        return ((SimpleRetrieverSpec) stream.retriever()).partitionRouter();
     }
 
     public static String indent(String text, int spaces) {

@@ -17,12 +17,16 @@ import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The engine's guarantees: order, failures, interruption and bounded work ahead of the sink. */
@@ -147,7 +151,7 @@ class ConcurrentReaderTest {
     @Test
     void readersNeverGetFarAheadOfTheSink() {
         int concurrency = 2;
-        ListCursor cursor = new ListCursor(java.util.stream.IntStream.range(0, 100).mapToObj(Integer::toString).toList());
+        ListCursor cursor = new ListCursor(IntStream.range(0, 100).mapToObj(Integer::toString).toList());
         AtomicInteger maxAhead = new AtomicInteger();
         cursor.onAccept = () -> maxAhead.accumulateAndGet(cursor.accepted.get() - cursor.closed.get(), Math::max);
         SliceReader fifty = (slice, records) -> {
@@ -207,7 +211,7 @@ class ConcurrentReaderTest {
         final List<Object> events = new ArrayList<>();
         final List<ObjectNode> records = new ArrayList<>();
         final List<StreamState> checkpoints = new ArrayList<>();
-        final java.util.Set<Thread> threads = new java.util.HashSet<>();
+        final Set<Thread> threads = new HashSet<>();
 
         @Override
         public void record(ObjectNode data) {
@@ -230,7 +234,7 @@ class ConcurrentReaderTest {
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
         volatile Runnable onAccept = () -> { };
-        volatile java.util.function.IntConsumer onAttempt = attempt -> { };
+        volatile IntConsumer onAttempt = attempt -> { };
 
         ListCursor(List<String> ids) {
             this.ids = ids;

@@ -3,6 +3,7 @@ package dev.sluice.declarative.partition;
 import static dev.sluice.declarative.TestManifests.clockAt;
 import static dev.sluice.declarative.TestManifests.context;
 import static dev.sluice.declarative.TestManifests.json;
+import static dev.sluice.declarative.TestManifests.object;
 import static dev.sluice.declarative.TestManifests.routers;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,8 +63,7 @@ class PartitionRoutersTest {
                 """);
 
         assertThat(texts(router)).containsExactly("{\"letter\":\"a\"} {}", "{\"letter\":\"b\"} {}");
-        StreamSlice empty = StreamSlice.ofPartition((com.fasterxml.jackson.databind.node.ObjectNode) json(
-                "{\"letter\": \"\"}"));
+        StreamSlice empty = StreamSlice.ofPartition(object("{\"letter\": \"\"}"));
         assertThat(router.requestOptions(empty)).isEqualTo(RequestOptions.NONE);
     }
 
