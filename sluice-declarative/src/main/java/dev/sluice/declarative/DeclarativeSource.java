@@ -68,9 +68,11 @@ public final class DeclarativeSource implements Source {
             throw new ConnectorException(FailureType.SYSTEM_ERROR,
                     "dynamic_streams: unsupported component DynamicDeclarativeStream");
         }
+        int concurrency = manifest.concurrencyLevel() == null ? ConcurrencyLevelSpec.DEFAULT
+                : manifest.concurrencyLevel().level(context);
         List<Stream> streams = new ArrayList<>();
         for (StreamSpec spec : manifest.streams()) {
-            streams.add(spec.build(context));
+            streams.add(spec.build(context).withConcurrency(concurrency));
         }
         return streams;
     }

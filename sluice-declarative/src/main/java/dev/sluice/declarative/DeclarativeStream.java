@@ -1,44 +1,76 @@
 package dev.sluice.declarative;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.declarative.component.RequestOptions;
-import dev.sluice.declarative.component.StreamSlice;
-import dev.sluice.declarative.retriever.Retriever;
+import dev.sluice.declarative.concurrent.ConcurrentReader;
+import dev.sluice.declarative.concurrent.ReadPlan;
 import dev.sluice.declarative.schema.SchemaLoader;
 import dev.sluice.protocol.AirbyteStream;
-import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.SyncMode;
-import dev.sluice.source.ConnectorException;
 import dev.sluice.source.PrimaryKey;
 import dev.sluice.source.ReadRequest;
 import dev.sluice.source.Stream;
 import dev.sluice.source.StreamSink;
+import dev.sluice.source.StreamState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A stream built from a {@link DeclarativeStreamSpec}. The retriever is built on first read, so that
- * {@code discover} needs nothing but names, schemas and keys.
+ * A stream built from a {@link StreamSpec}. {@code discover} needs only its names, schema, keys and cursor field;
+ * a read is planned from the incoming state ({@link #plan}) and its slices are read by a {@link ConcurrentReader}
+ * with the manifest's concurrency level. As in the reference, the sync mode does not matter: incoming state is
+ * applied and cursor state is checkpointed in full refresh too.
  */
 public final class DeclarativeStream implements Stream {
+
+    /** Plans one read of the stream from its incoming state. */
+    @FunctionalInterface
+    public interface Planner {
+        ReadPlan plan(StreamState state);
+    }
+
+    /**
+     * What the catalog says about the stream's cursor.
+     *
+     * @param field         the cursor field, or null for a stream without {@code incremental_sync}
+     * @param sourceDefined false when the user may choose the cursor field
+     */
+    public record CursorInfo(@Nullable String field, boolean sourceDefined) {
+        public static final CursorInfo NONE = new CursorInfo(null, true);
+    }
 
     private final String name;
     private final PrimaryKey primaryKey;
     private final SchemaLoader schema;
-    private final CursorDeclaration cursor;
-    private final Supplier<? extends Retriever> retrieverFactory;
-    private final boolean partitioned;
-    private volatile Retriever retriever;
+    private final CursorInfo cursor;
+    private final Planner planner;
+    private final int concurrency;
 
-    DeclarativeStream(String name, PrimaryKey primaryKey, SchemaLoader schema, CursorDeclaration cursor,
-            Supplier<? extends Retriever> retrieverFactory, boolean partitioned) {
-        this.name = name;
-        this.primaryKey = primaryKey;
-        this.schema = schema;
-        this.cursor = cursor;
-        this.retrieverFactory = retrieverFactory;
-        this.partitioned = partitioned;
+    DeclarativeStream(String name, PrimaryKey primaryKey, SchemaLoader schema, CursorInfo cursor, Planner planner,
+            int concurrency) {
+        this.name = requireNonNull(name, "name is null");
+        this.primaryKey = requireNonNull(primaryKey, "primaryKey is null");
+        this.schema = requireNonNull(schema, "schema is null");
+        this.cursor = requireNonNull(cursor, "cursor is null");
+        this.planner = requireNonNull(planner, "planner is null");
+        this.concurrency = concurrency;
+    }
+
+    /** The same stream read by {@code level} threads (the manifest's {@code concurrency_level}). */
+    public DeclarativeStream withConcurrency(int level) {
+        return new DeclarativeStream(name, primaryKey, schema, cursor, planner, level);
+    }
+
+    /** The same stream, read as {@code other} plans it (a {@code StateDelegatingStream} picks a stream per read). */
+    DeclarativeStream withPlanner(Planner other) {
+        return new DeclarativeStream(name, primaryKey, schema, cursor, other, concurrency);
+    }
+
+    /** How a read from {@code state} goes: the cursor (with its slices) and how a slice is read. */
+    public ReadPlan plan(StreamState state) {
+        return planner.plan(state);
     }
 
     @Override
@@ -58,7 +90,7 @@ public final class DeclarativeStream implements Stream {
 
     @Override
     public List<String> cursorField() {
-        return cursor.cursorField();
+        return cursor.field() == null ? List.of() : List.of(cursor.field());
     }
 
     @Override
@@ -68,41 +100,23 @@ public final class DeclarativeStream implements Stream {
 
     @Override
     public boolean isResumable() {
-        return cursor.isIncremental();
+        return cursor.field() != null;
     }
 
     @Override
     public AirbyteStream toAirbyteStream() {
+        boolean incremental = cursor.field() != null;
         List<SyncMode> modes = new ArrayList<>(List.of(SyncMode.FULL_REFRESH));
-        if (cursor.isIncremental()) {
+        if (incremental) {
             modes.add(SyncMode.INCREMENTAL);
         }
-        return new AirbyteStream(name, jsonSchema(), modes,
-                cursor.isIncremental() ? cursor.sourceDefined() : null,
-                cursor.isIncremental() ? cursor.cursorField() : null,
-                primaryKey.isEmpty() ? null : primaryKey.paths(), null, cursor.isIncremental(), false);
+        return new AirbyteStream(name, jsonSchema(), modes, incremental ? cursor.sourceDefined() : null,
+                incremental ? cursorField() : null, primaryKey.isEmpty() ? null : primaryKey.paths(), null, incremental,
+                false);
     }
 
     @Override
     public void read(ReadRequest request, StreamSink sink) {
-        if (cursor.isIncremental() || partitioned) {
-            throw new ConnectorException(FailureType.SYSTEM_ERROR, "Stream " + name
-                    + " uses incremental_sync or a partition router, which this build of Sluice cannot read yet");
-        }
-        retriever().read(StreamSlice.EMPTY, RequestOptions.NONE, sink::record);
-    }
-
-    private Retriever retriever() {
-        Retriever result = retriever;
-        if (result == null) {
-            synchronized (this) {
-                result = retriever;
-                if (result == null) {
-                    result = retrieverFactory.get();
-                    retriever = result;
-                }
-            }
-        }
-        return result;
+        new ConcurrentReader(name, concurrency).read(plan(request.state()), sink);
     }
 }

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
-import dev.sluice.declarative.interpolation.InterpolatedString;
+import dev.sluice.declarative.incremental.IncrementalSyncSpec;
+import dev.sluice.declarative.incremental.LegacyToPerPartitionStateMigrationSpec;
 import dev.sluice.declarative.retriever.RetrieverSpec;
-import dev.sluice.declarative.retriever.SimpleRetrieverSpec;
-import dev.sluice.declarative.schema.SchemaLoader;
 import dev.sluice.declarative.schema.SchemaLoaderSpec;
-import dev.sluice.declarative.transform.RecordTransformation;
 import dev.sluice.declarative.transform.TransformationSpec;
 import dev.sluice.source.PrimaryKey;
 import java.util.List;
@@ -19,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code type: DeclarativeStream} — a named stream: how to retrieve its records, its schema, primary key,
- * transformations and, for incremental sync, its cursor.
+ * transformations and, for incremental sync, its cursor (and {@code state_migrations} applied to incoming state).
  * <pre>{@code
  * streams:
  *   - type: DeclarativeStream
@@ -33,12 +31,12 @@ import org.jspecify.annotations.Nullable;
 public record DeclarativeStreamSpec(
         @JsonProperty("name") @Nullable String name,
         @JsonProperty(value = "retriever", required = true) RetrieverSpec retriever,
-        @JsonProperty("incremental_sync") @Nullable JsonNode incrementalSync,
+        @JsonProperty("incremental_sync") @Nullable IncrementalSyncSpec incrementalSync,
         @JsonProperty("primary_key") @Nullable JsonNode primaryKey,
         @JsonProperty("schema_loader") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         @Nullable List<SchemaLoaderSpec> schemaLoader,
         @JsonProperty("transformations") @Nullable List<TransformationSpec> transformations,
-        @JsonProperty("state_migrations") @Nullable JsonNode stateMigrations,
+        @JsonProperty("state_migrations") @Nullable List<LegacyToPerPartitionStateMigrationSpec> stateMigrations,
         @JsonProperty("file_uploader") @Nullable JsonNode fileUploader,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements StreamSpec {
 
@@ -46,6 +44,7 @@ public record DeclarativeStreamSpec(
         java.util.Objects.requireNonNull(retriever, "retriever is required");
         schemaLoader = schemaLoader == null ? List.of() : List.copyOf(schemaLoader);
         transformations = transformations == null ? List.of() : List.copyOf(transformations);
+        stateMigrations = stateMigrations == null ? List.of() : List.copyOf(stateMigrations);
         if (fileUploader != null && !fileUploader.isNull()) {
             throw new IllegalArgumentException("unsupported component FileUploader");
         }
@@ -63,22 +62,6 @@ public record DeclarativeStreamSpec(
 
     @Override
     public DeclarativeStream build(BuildContext context) {
-        String streamName = streamName();
-        SchemaLoader schema = SchemaLoaders.of(schemaLoader, context, streamName);
-        List<RecordTransformation> steps = transformations.stream().map(spec -> spec.build(context)).toList();
-        CursorDeclaration cursor = CursorDeclaration.of(incrementalSync, context, parameters);
-        SimpleRetrieverSpec simple = (SimpleRetrieverSpec) retriever;
-        return new DeclarativeStream(streamName, PrimaryKey.parse(primaryKey), schema, cursor,
-                () -> simple.build(context, streamName, steps, schema::load, cursor.clientSide()),
-                simple.partitionRouter() != null && !simple.partitionRouter().isNull());
-    }
-
-    /** The cursor field name for the catalog, from {@code incremental_sync.cursor_field}. */
-    static String cursorField(JsonNode incremental, BuildContext context, @Nullable ObjectNode parameters) {
-        JsonNode field = incremental.get("cursor_field");
-        if (field == null || !field.isTextual()) {
-            throw new IllegalArgumentException("incremental_sync.cursor_field must be a string");
-        }
-        return InterpolatedString.of(field.asText(), BuildContext.parameters(parameters)).evalString(context.interpolation());
+        return StreamAssembler.assemble(this, context);
     }
 }

@@ -6,8 +6,8 @@ import dev.sluice.declarative.component.BuildContext;
 
 /** What the manifest's {@code streams} items (and a parent stream config's {@code stream}) admit. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
-@JsonSubTypes({@JsonSubTypes.Type(DeclarativeStreamSpec.class)})
-public sealed interface StreamSpec permits DeclarativeStreamSpec {
+@JsonSubTypes({@JsonSubTypes.Type(DeclarativeStreamSpec.class), @JsonSubTypes.Type(StateDelegatingStreamSpec.class)})
+public sealed interface StreamSpec permits DeclarativeStreamSpec, StateDelegatingStreamSpec {
 
     DeclarativeStream build(BuildContext context);
 

@@ -70,11 +70,11 @@ final class ChunkedPageReader {
      * ignored the last chunk's response (the slice then ends, as in the reference).
      */
     Optional<Page> read(StreamSlice slice, @Nullable JsonNode token, RequestOptions options, @Nullable String path,
-            RecordContext context, Consumer<ObjectNode> records, Tally tally) {
+            RecordContext context, RecordGate gate, Consumer<ObjectNode> records, Tally tally) {
         List<List<String>> chunks = queryProperties.chunks();
         PropertyChunking chunking = queryProperties.chunking();
         MergedPage merged = chunking == null ? null : new MergedPage(chunking, chunks.size());
-        PageRecords page = new PageRecords(records);
+        PageRecords page = new PageRecords(records, gate);
         Optional<DecodedResponse> last = Optional.empty();
         int lastRaw = 0;
         try (ChunkRequests<Optional<DecodedResponse>> requests = new ChunkRequests<>(chunks.size(), concurrency,

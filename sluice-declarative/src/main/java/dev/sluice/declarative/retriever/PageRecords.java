@@ -10,15 +10,21 @@ import org.jspecify.annotations.Nullable;
 final class PageRecords implements Consumer<ObjectNode> {
 
     private final Consumer<ObjectNode> downstream;
+    private final RecordGate gate;
     private int count;
     private @Nullable ObjectNode last;
 
-    PageRecords(Consumer<ObjectNode> downstream) {
+    PageRecords(Consumer<ObjectNode> downstream, RecordGate gate) {
         this.downstream = downstream;
+        this.gate = gate;
     }
 
     @Override
     public void accept(ObjectNode record) {
+        // A record the cursor's client-side filter drops does not count as one of the page's records.
+        if (!gate.keep(record)) {
+            return;
+        }
         count++;
         last = record;
         downstream.accept(record);

@@ -50,6 +50,11 @@ public final class SimpleRetriever implements Retriever {
 
     @Override
     public void read(StreamSlice slice, RequestOptions sliceOptions, Consumer<ObjectNode> records) {
+        read(slice, sliceOptions, RecordGate.OPEN, records);
+    }
+
+    /** Reads the slice with the stream cursor's {@link RecordGate}. */
+    public void read(StreamSlice slice, RequestOptions sliceOptions, RecordGate gate, Consumer<ObjectNode> records) {
         ChunkedPageReader.Tally tally = new ChunkedPageReader.Tally();
         JsonNode token = paginator.initialToken();
         boolean paginated = false;
@@ -59,9 +64,13 @@ public final class SimpleRetriever implements Retriever {
                 options = options.plus(sliceOptions);
             }
             RecordContext context = RecordContext.of(interpolation, slice, token);
-            Optional<Page> page = chunks == null ? readPage(slice, token, options, context, records)
-                    : chunks.read(slice, token, options, paginator.path(token), context, records, tally);
+            Optional<Page> page = chunks == null ? readPage(slice, token, options, context, gate, records)
+                    : chunks.read(slice, token, options, paginator.path(token), context, gate, records, tally);
             if (page.isEmpty()) {
+                break;
+            }
+            ObjectNode last = page.get().lastRecord();
+            if (last != null && gate.stopAfter(last)) {
                 break;
             }
             JsonNode next = paginator.nextToken(page.get());
@@ -82,13 +91,13 @@ public final class SimpleRetriever implements Retriever {
     }
 
     private Optional<Page> readPage(StreamSlice slice, @Nullable JsonNode token, RequestOptions options,
-            RecordContext context, Consumer<ObjectNode> records) {
+            RecordContext context, RecordGate gate, Consumer<ObjectNode> records) {
         Optional<DecodedResponse> response = requester.send(slice, token, options, paginator.path(token),
                 sent -> new DecodedResponse(sent, selector.decode(sent)));
         if (response.isEmpty()) {
             return Optional.empty();
         }
-        PageRecords counted = new PageRecords(records);
+        PageRecords counted = new PageRecords(records, gate);
         int raw = selector.select(response.get().documents(), context, counted);
         return Optional.of(counted.toPage(response.get(), raw, token));
     }

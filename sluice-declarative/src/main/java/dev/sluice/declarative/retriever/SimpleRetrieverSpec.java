@@ -1,5 +1,6 @@
 package dev.sluice.declarative.retriever;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.sluice.declarative.extractor.RecordSelector;
 import dev.sluice.declarative.extractor.RecordSelectorSpec;
 import dev.sluice.declarative.paginator.Paginator;
 import dev.sluice.declarative.paginator.PaginatorSpec;
+import dev.sluice.declarative.partition.PartitionRouterSpec;
 import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.declarative.requester.RequesterSpec;
 import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code type: SimpleRetriever} — requests pages with the {@code requester} until the {@code paginator} has no
- * next token, selecting records from each response with the {@code record_selector}.
+ * next token, selecting records from each response with the {@code record_selector}. {@code partition_router} is one
+ * router or a list of them (their cartesian product); an empty list is none.
  * <pre>{@code
  * retriever:
  *   type: SimpleRetriever
@@ -37,7 +40,8 @@ public record SimpleRetrieverSpec(
         @JsonProperty(value = "record_selector", required = true) RecordSelectorSpec recordSelector,
         @JsonProperty("paginator") @Nullable PaginatorSpec paginator,
         @JsonProperty("decoder") @Nullable DecoderSpec decoder,
-        @JsonProperty("partition_router") @Nullable JsonNode partitionRouter,
+        @JsonProperty("partition_router") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        @Nullable List<PartitionRouterSpec> partitionRouter,
         @JsonProperty("ignore_stream_slicer_parameters_on_paginated_requests")
         @Nullable Boolean ignoreStreamSlicerParametersOnPaginatedRequests,
         @JsonProperty("pagination_reset") @Nullable JsonNode paginationReset,
@@ -48,6 +52,7 @@ public record SimpleRetrieverSpec(
     public SimpleRetrieverSpec {
         java.util.Objects.requireNonNull(requester, "requester is required");
         java.util.Objects.requireNonNull(recordSelector, "record_selector is required");
+        partitionRouter = partitionRouter == null ? List.of() : List.copyOf(partitionRouter);
         if (paginationReset != null && !paginationReset.isNull()) {
             throw new IllegalArgumentException("unsupported component PaginationReset");
         }

@@ -1,0 +1,174 @@
+package dev.sluice.declarative;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.component.RequestOptions;
+import dev.sluice.declarative.component.StreamSlice;
+import dev.sluice.declarative.concurrent.ReadPlan;
+import dev.sluice.declarative.concurrent.SliceReader;
+import dev.sluice.declarative.incremental.FinalStateCursor;
+import dev.sluice.declarative.incremental.IncrementalSync;
+import dev.sluice.declarative.incremental.IncrementalSyncSpec;
+import dev.sluice.declarative.incremental.LegacyToPerPartitionStateMigrationSpec;
+import dev.sluice.declarative.incremental.StreamCursor;
+import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.declarative.partition.CartesianProductRouter;
+import dev.sluice.declarative.partition.OptionsOverlay;
+import dev.sluice.declarative.partition.PartitionRouter;
+import dev.sluice.declarative.partition.PartitionRouterSpec;
+import dev.sluice.declarative.retriever.RecordGate;
+import dev.sluice.declarative.retriever.SimpleRetriever;
+import dev.sluice.declarative.retriever.SimpleRetrieverSpec;
+import dev.sluice.declarative.schema.SchemaLoader;
+import dev.sluice.declarative.transform.RecordTransformation;
+import dev.sluice.source.PrimaryKey;
+import dev.sluice.source.StreamState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one wiring class: turns a {@link DeclarativeStreamSpec} into a {@link DeclarativeStream} whose reads combine
+ * the state migrations, the partition routers, the incremental cursor and the retriever as the reference does:
+ * without {@code incremental_sync} the routers' partitions are the slices; with it, the cursor's windows (per
+ * partition when there is a router). The retriever is built on the first read and shared by all slices.
+ */
+final class StreamAssembler {
+
+    private final DeclarativeStreamSpec spec;
+    private final BuildContext context;
+    private final String name;
+    private final SimpleRetrieverSpec retrieverSpec;
+    private final List<UnaryOperator<StreamState>> migrations;
+    private volatile @Nullable SimpleRetriever retriever;
+
+    private StreamAssembler(DeclarativeStreamSpec spec, BuildContext context) {
+        this.spec = spec;
+        this.context = context;
+        this.name = spec.streamName();
+        this.retrieverSpec = (SimpleRetrieverSpec) spec.retriever();
+        this.migrations = migrations();
+    }
+
+    static DeclarativeStream assemble(DeclarativeStreamSpec spec, BuildContext context) {
+        StreamAssembler assembler = new StreamAssembler(spec, context);
+        SchemaLoader schema = SchemaLoaders.of(spec.schemaLoader(), context, assembler.name);
+        IncrementalSyncSpec incremental = spec.incrementalSync();
+        DeclarativeStream.CursorInfo cursor = incremental == null ? DeclarativeStream.CursorInfo.NONE
+                : new DeclarativeStream.CursorInfo(incremental.cursorField(context),
+                        !incremental.cursorFieldFromCatalog());
+        return new DeclarativeStream(assembler.name, PrimaryKey.parse(spec.primaryKey()), schema, cursor,
+                state -> assembler.plan(state, schema), ConcurrencyLevelSpec.DEFAULT);
+    }
+
+    private ReadPlan plan(StreamState incoming, SchemaLoader schema) {
+        StreamState state = incoming;
+        for (UnaryOperator<StreamState> migration : migrations) {
+            state = migration.apply(state);
+        }
+        PartitionRouter router = router(state);
+        IncrementalSync sync = spec.incrementalSync() == null ? null : spec.incrementalSync().build(context, name);
+        StreamCursor cursor = sync == null ? new FinalStateCursor(router) : sync.cursor(state, router);
+        SimpleRetriever pages = retriever(schema);
+        SliceReader reader = (slice, records) -> pages.read(slice, options(router, sync, slice),
+                gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
+        return new ReadPlan(cursor, reader);
+    }
+
+    private @Nullable PartitionRouter router(StreamState state) {
+        List<PartitionRouterSpec> specs = retrieverSpec.partitionRouter();
+        if (specs.isEmpty()) {
+            return null;
+        }
+        List<PartitionRouter> routers = new ArrayList<>();
+        specs.forEach(router -> routers.add(router.build(context, state)));
+        return CartesianProductRouter.of(routers);
+    }
+
+    /** With a cursor and a router, the router's options overlaid by the cursor's (no collision check). */
+    private static RequestOptions options(@Nullable PartitionRouter router, @Nullable IncrementalSync sync,
+            StreamSlice slice) {
+        RequestOptions fromRouter = router == null ? RequestOptions.NONE : router.requestOptions(slice);
+        return sync == null ? fromRouter : OptionsOverlay.overlay(fromRouter, sync.requestOptions(slice));
+    }
+
+    private static RecordGate gate(StreamCursor cursor, @Nullable IncrementalSync sync, StreamSlice slice) {
+        if (sync == null) {
+            return RecordGate.OPEN;
+        }
+        if (sync.isDataFeed()) {
+            return new RecordGate() {
+                @Override
+                public boolean stopAfter(ObjectNode last) {
+                    return !cursor.shouldBeSynced(slice, last);
+                }
+            };
+        }
+        if (sync.isClientSide()) {
+            return new RecordGate() {
+                @Override
+                public boolean keep(ObjectNode record) {
+                    return cursor.shouldBeSynced(slice, record);
+                }
+            };
+        }
+        return RecordGate.OPEN;
+    }
+
+    /** A data feed drops already synced records after pagination, so that the stop condition still sees them. */
+    private static Consumer<ObjectNode> dataFeedFilter(StreamCursor cursor, @Nullable IncrementalSync sync,
+            StreamSlice slice, Consumer<ObjectNode> records) {
+        if (sync == null || !sync.isDataFeed()) {
+            return records;
+        }
+        return record -> {
+            if (cursor.shouldBeSynced(slice, record)) {
+                records.accept(record);
+            }
+        };
+    }
+
+    private SimpleRetriever retriever(SchemaLoader schema) {
+        SimpleRetriever result = retriever;
+        if (result == null) {
+            synchronized (this) {
+                result = retriever;
+                if (result == null) {
+                    List<RecordTransformation> steps = spec.transformations().stream()
+                            .map(transformation -> transformation.build(context)).toList();
+                    boolean clientSide = spec.incrementalSync() != null
+                            && spec.incrementalSync().clientSideFiltering();
+                    result = retrieverSpec.build(context, spec.streamName(), steps, schema::load, clientSide);
+                    retriever = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    private List<UnaryOperator<StreamState>> migrations() {
+        List<LegacyToPerPartitionStateMigrationSpec> specs = spec.stateMigrations();
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        List<PartitionRouterSpec> routers = retrieverSpec.partitionRouter();
+        if (routers.size() != 1 || spec.incrementalSync() == null) {
+            throw new ManifestException("state_migrations: LegacyToPerPartitionStateMigrations can only be applied "
+                    + "on a stream with incremental_sync and a SubstreamPartitionRouter or UnionPartitionRouter");
+        }
+        String partitionField;
+        try {
+            partitionField = routers.get(0).legacyPartitionField();
+        } catch (IllegalArgumentException e) {
+            throw new ManifestException("state_migrations: " + e.getMessage());
+        }
+        List<UnaryOperator<StreamState>> result = new ArrayList<>();
+        for (LegacyToPerPartitionStateMigrationSpec migration : specs) {
+            result.add(migration.build(context, partitionField, spec.incrementalSync().cursorField(),
+                    spec.parameters()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.sluice.declarative.incremental;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.component.RequestOptions;
+import dev.sluice.declarative.component.StreamSlice;
+import dev.sluice.declarative.datetime.PythonDateTime;
+import dev.sluice.declarative.partition.PartitionRouter;
+import dev.sluice.source.StreamState;
+import org.jspecify.annotations.Nullable;
+
+/** Runtime of {@link DatetimeBasedCursorSpec}. */
+public final class DatetimeIncrementalSync implements IncrementalSync {
+
+    private final DatetimeBasedCursorSpec spec;
+    private final BuildContext context;
+    private final String streamName;
+    private final DatetimeCursorSettings settings;
+    private final DatetimeRequestOptions options;
+
+    DatetimeIncrementalSync(DatetimeBasedCursorSpec spec, BuildContext context, String streamName,
+            DatetimeCursorSettings settings, DatetimeRequestOptions options) {
+        this.spec = spec;
+        this.context = context;
+        this.streamName = streamName;
+        this.settings = settings;
+        this.options = options;
+    }
+
+    @Override
+    public String cursorField() {
+        return settings.cursorField();
+    }
+
+    public DatetimeCursorSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public StreamCursor cursor(StreamState state, @Nullable PartitionRouter router) {
+        if (router == null) {
+            return new DatetimeStreamCursor(partitionCursor(state.json(), 0));
+        }
+        return new PerPartitionCursor(router, this::partitionCursor, settings.formats(), settings.cursorField(),
+                Boolean.TRUE.equals(spec.globalSubstreamCursor()) || router.forcesGlobalCursor(), context.clock(),
+                streamName, state.json());
+    }
+
+    /** A cursor from a state blob whose value is first moved back by {@code lookbackSeconds}. */
+    DatetimeCursor partitionCursor(ObjectNode state, long lookbackSeconds) {
+        ObjectNode adjusted = state;
+        JsonNode value = state.get(settings.cursorField());
+        if (lookbackSeconds > 0 && value != null && !value.isNull() && !value.asText().isEmpty()) {
+            PythonDateTime moved = settings.formats().parse(value).plusMicros(-lookbackSeconds * 1_000_000L);
+            adjusted = state.deepCopy();
+            adjusted.put(settings.cursorField(), settings.formats().format(moved));
+        }
+        return new DatetimeCursor(settings, adjusted);
+    }
+
+    @Override
+    public RequestOptions requestOptions(StreamSlice slice) {
+        return options.of(slice);
+    }
+
+    @Override
+    public boolean isDataFeed() {
+        return Boolean.TRUE.equals(spec.isDataFeed());
+    }
+
+    @Override
+    public boolean isClientSide() {
+        return Boolean.TRUE.equals(spec.isClientSideIncremental());
+    }
+}

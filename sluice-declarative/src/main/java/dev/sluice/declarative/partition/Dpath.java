@@ -1,0 +1,29 @@
+package dev.sluice.declarative.partition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** {@code dpath.get} on a record: keys of objects, indexes of lists; null when the path is missing. */
+final class Dpath {
+
+    private Dpath() {
+    }
+
+    static @Nullable JsonNode get(JsonNode root, List<String> path) {
+        JsonNode node = root;
+        for (String segment : path) {
+            if (node.isObject()) {
+                node = node.get(segment);
+            } else if (node.isArray() && segment.matches("\\d{1,9}")) {
+                node = node.get(Integer.parseInt(segment));
+            } else {
+                return null;
+            }
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+}
