@@ -44,6 +44,14 @@ final class Database implements AutoCloseable {
             properties.setProperty("password", url.password());
         }
         try {
+            java.nio.file.Path file = url.file();
+            if (file != null && file.toAbsolutePath().getParent() != null) {
+                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+        } catch (java.io.IOException e) {
+            throw new ConfigException("Cannot create the directory of " + url.file() + ": " + e, e);
+        }
+        try {
             Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties);
             connection.setAutoCommit(true);
             Database database = new Database(connection, dialect, url.describe());

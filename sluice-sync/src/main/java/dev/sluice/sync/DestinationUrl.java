@@ -64,6 +64,18 @@ public record DestinationUrl(Kind kind, String jdbcUrl, @Nullable String user, @
                 + "file (*.sqlite, *.db), duckdb:PATH, sqlite:PATH or postgresql://user:password@host:port/database");
     }
 
+    /** The database file of DuckDB and SQLite destinations; null for a server or an in-memory database. */
+    public @Nullable Path file() {
+        String prefix = kind == Kind.DUCKDB ? "jdbc:duckdb:" : kind == Kind.SQLITE ? "jdbc:sqlite:" : null;
+        if (prefix == null || jdbcUrl.length() <= prefix.length()) {
+            return null;
+        }
+        String rest = jdbcUrl.substring(prefix.length());
+        int query = rest.indexOf('?');
+        rest = query < 0 ? rest : rest.substring(0, query);
+        return rest.isEmpty() || rest.startsWith(":memory:") || rest.startsWith("file:") ? null : Path.of(rest);
+    }
+
     /** The URL without its password, for messages. */
     public String describe() {
         return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1****");

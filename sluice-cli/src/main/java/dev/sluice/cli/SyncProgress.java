@@ -1,0 +1,31 @@
+package dev.sluice.cli;
+
+import dev.sluice.sync.ConsoleProgress;
+import dev.sluice.sync.SyncListener;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The {@code --progress} choice of {@code sync} and {@code demo}. */
+enum SyncProgress {
+    AUTO, LIVE, PLAIN, NONE;
+
+    /** {@code ./sluice} sets this when standard error is a terminal; Java cannot tell that by itself. */
+    static final String TERMINAL_VARIABLE = "SLUICE_STDERR_TTY";
+
+    SyncListener listener(PrintStream err) {
+        boolean terminal = "1".equals(System.getenv(TERMINAL_VARIABLE));
+        return switch (this) {
+            case NONE -> SyncListener.NONE;
+            case LIVE -> new ConsoleProgress(err, Clock.systemUTC(), true, Duration.ofSeconds(5));
+            case PLAIN -> new ConsoleProgress(err, Clock.systemUTC(), false, Duration.ofSeconds(5));
+            case AUTO -> new ConsoleProgress(err, Clock.systemUTC(), terminal, Duration.ofSeconds(5));
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
