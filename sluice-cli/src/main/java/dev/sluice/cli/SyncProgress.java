@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The {@code --progress} choice of {@code sync} and {@code demo}. */
+/** The {@code --progress} choice of {@code sync} and {@code demo}; the summary table is printed in every mode. */
 enum SyncProgress {
     AUTO, LIVE, PLAIN, NONE;
 
@@ -17,7 +17,13 @@ enum SyncProgress {
     SyncListener listener(PrintStream err) {
         boolean terminal = "1".equals(System.getenv(TERMINAL_VARIABLE));
         return switch (this) {
-            case NONE -> SyncListener.NONE;
+            case NONE -> new SyncListener() { // no progress, but the summary: it is the command's result
+                @Override
+                public void syncFinished(dev.sluice.sync.SyncResult result) {
+                    err.print(dev.sluice.sync.SummaryTable.format(result));
+                    err.flush();
+                }
+            };
             case LIVE -> new ConsoleProgress(err, Clock.systemUTC(), true, Duration.ofSeconds(5));
             case PLAIN -> new ConsoleProgress(err, Clock.systemUTC(), false, Duration.ofSeconds(5));
             case AUTO -> new ConsoleProgress(err, Clock.systemUTC(), terminal, Duration.ofSeconds(5));
