@@ -81,8 +81,10 @@ public final class Sync {
             List<ConfiguredAirbyteStream> catalog = loaders.stream().map(loader -> loader.plan().configured())
                     .toList();
             LoadingSink sink = new LoadingSink(loaders, listener, masker, clock);
-            new SourceRunner(source, sink, clock).read(config, new ConfiguredAirbyteCatalog(catalog),
-                    new StateInput(incoming));
+            try (PipelinedSink pipeline = new PipelinedSink(sink)) {
+                new SourceRunner(source, pipeline, clock).read(config, new ConfiguredAirbyteCatalog(catalog),
+                        new StateInput(incoming));
+            }
             SyncResult result = new SyncResult(database.description(), sink.results(),
                     Duration.ofMillis(clock.millis() - started));
             listener.syncFinished(result);
