@@ -12,5 +12,7 @@ public enum ColumnType {
     /** Objects, arrays, and anything whose type is unknown or a union of several types. */
     JSON,
     /** Only {@code _airbyte_extracted_at}. */
-    TIMESTAMP
+    TIMESTAMP,
+    /** Only {@code _airbyte_raw_id}; text where the database has no UUID type. */
+    UUID
 }

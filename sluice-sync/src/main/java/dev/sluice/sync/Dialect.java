@@ -63,6 +63,9 @@ sealed interface Dialect permits DuckDbDialect, PostgresDialect, SqliteDialect {
         if (type.startsWith("JSON")) {
             return ColumnType.JSON;
         }
+        if (type.startsWith("UUID")) {
+            return ColumnType.UUID;
+        }
         if (type.startsWith("TIMESTAMP")) {
             return ColumnType.TIMESTAMP;
         }

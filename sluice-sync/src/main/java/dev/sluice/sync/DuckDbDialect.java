@@ -23,6 +23,7 @@ final class DuckDbDialect implements Dialect {
             case BOOLEAN -> "BOOLEAN";
             case JSON -> "JSON";
             case TIMESTAMP -> "TIMESTAMP WITH TIME ZONE";
+            case UUID -> "UUID";
         };
     }
 
@@ -86,6 +87,11 @@ final class DuckDbDialect implements Dialect {
         @Override
         public void writeJson(String json) throws SQLException {
             appender.append(json);
+        }
+
+        @Override
+        public void writeUuid(long mostSignificant, long leastSignificant) throws SQLException {
+            appender.appendUUID(mostSignificant, leastSignificant);
         }
 
         @Override

@@ -27,6 +27,7 @@ final class PostgresDialect implements Dialect {
             case BOOLEAN -> "BOOLEAN";
             case JSON -> "JSONB";
             case TIMESTAMP -> "TIMESTAMP WITH TIME ZONE";
+            case UUID -> "UUID";
         };
     }
 
@@ -120,6 +121,12 @@ final class PostgresDialect implements Dialect {
         @Override
         public void writeJson(String json) {
             writeText(json);
+        }
+
+        @Override
+        public void writeUuid(long mostSignificant, long leastSignificant) {
+            separator();
+            buffer.append(new java.util.UUID(mostSignificant, leastSignificant));
         }
 
         @Override

@@ -21,6 +21,9 @@ final class RecordConverter {
 
     private enum Kind { NULL, TEXT, LONG, DOUBLE, BOOLEAN, JSON }
 
+    /** What a column holds, decided once rather than by name for every row. */
+    private enum Role { FIELD, RAW_ID, EXTRACTED_AT, META }
+
     private final List<Column> columns;
     private final boolean sequenced;
     private final Kind[] kinds;
@@ -28,6 +31,8 @@ final class RecordConverter {
     private final double[] doubles;
     private final @Nullable String[] texts;
     private final List<String> nulled = new ArrayList<>();
+    private final JsonText json = new JsonText();
+    private final Role[] roles;
     private long sequence;
 
     /**
@@ -42,28 +47,36 @@ final class RecordConverter {
         this.longs = new long[size];
         this.doubles = new double[size];
         this.texts = new String[size];
+        this.roles = new Role[size];
+        for (int i = 0; i < size; i++) {
+            roles[i] = switch (columns.get(i).name()) {
+                case SchemaColumns.RAW_ID -> Role.RAW_ID;
+                case SchemaColumns.EXTRACTED_AT -> Role.EXTRACTED_AT;
+                case SchemaColumns.META -> Role.META;
+                default -> Role.FIELD;
+            };
+        }
     }
 
     void write(ObjectNode data, long extractedAtMillis, RowWriter out) throws SQLException {
         nulled.clear();
         for (int i = 0; i < columns.size(); i++) {
-            convert(i, columns.get(i), data);
+            if (roles[i] == Role.FIELD) {
+                convert(i, columns.get(i), data);
+            }
         }
         out.beginRow();
         for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
-            switch (column.name()) {
-                case SchemaColumns.RAW_ID:
-                    out.writeText(rawId());
-                    continue;
-                case SchemaColumns.EXTRACTED_AT:
-                    out.writeTimestampMicros(extractedAtMillis * 1000);
-                    continue;
-                case SchemaColumns.META:
-                    out.writeJson(meta());
-                    continue;
-                default:
-                    emit(i, out);
+            switch (roles[i]) {
+                case RAW_ID -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    // version 4 (random): UUID.randomUUID()'s SecureRandom is slower than the whole row
+                    out.writeUuid((random.nextLong() & ~0xF000L) | 0x4000L,
+                            (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+                }
+                case EXTRACTED_AT -> out.writeTimestampMicros(extractedAtMillis * 1000);
+                case META -> out.writeJson(meta());
+                case FIELD -> emit(i, out);
             }
         }
         if (sequenced) {
@@ -76,7 +89,7 @@ final class RecordConverter {
         String field = column.field();
         if (field == null) {
             if (column.name().equals(SchemaColumns.DATA)) {
-                set(i, Kind.JSON, Json.write(data));
+                set(i, Kind.JSON, json.write(data));
             } else {
                 kinds[i] = Kind.NULL;
             }
@@ -88,12 +101,12 @@ final class RecordConverter {
             return;
         }
         switch (column.type()) {
-            case STRING -> set(i, Kind.TEXT, value.isValueNode() ? value.asText() : Json.write(value));
+            case STRING -> set(i, Kind.TEXT, value.isValueNode() ? value.asText() : json.write(value));
             case INTEGER -> toLong(i, field, value);
             case NUMBER -> toDouble(i, field, value);
             case BOOLEAN -> toBoolean(i, field, value);
-            case JSON -> set(i, Kind.JSON, Json.write(value));
-            case TIMESTAMP -> set(i, Kind.TEXT, value.asText());
+            case JSON -> set(i, Kind.JSON, json.write(value));
+            case TIMESTAMP, UUID -> set(i, Kind.TEXT, value.asText());
         }
     }
 
@@ -179,13 +192,5 @@ final class RecordConverter {
                     .append(",\"change\":\"NULLED\",\"reason\":\"DESTINATION_SERIALIZATION_ERROR\"}");
         }
         return json.append("]}").toString();
-    }
-
-    /** A random (version 4) UUID without {@link java.util.UUID#randomUUID()}'s SecureRandom, which is slow. */
-    private static String rawId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(most, least).toString();
     }
 }

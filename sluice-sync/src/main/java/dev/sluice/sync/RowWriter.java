@@ -27,6 +27,9 @@ interface RowWriter extends AutoCloseable {
     /** A JSON document as text (objects, arrays, and scalars of JSON columns). */
     void writeJson(String json) throws SQLException;
 
+    /** A UUID by its two halves (DuckDB appends it without building a string). */
+    void writeUuid(long mostSignificant, long leastSignificant) throws SQLException;
+
     /** Microseconds since the epoch, UTC. */
     void writeTimestampMicros(long micros) throws SQLException;
 

@@ -39,7 +39,7 @@ final class SchemaColumns {
         if (columns.isEmpty()) {
             columns.add(new Column(DATA, ColumnType.JSON, null));
         }
-        columns.add(new Column(RAW_ID, ColumnType.STRING, null));
+        columns.add(new Column(RAW_ID, ColumnType.UUID, null));
         columns.add(new Column(EXTRACTED_AT, ColumnType.TIMESTAMP, null));
         columns.add(new Column(META, ColumnType.JSON, null));
         return List.copyOf(columns);

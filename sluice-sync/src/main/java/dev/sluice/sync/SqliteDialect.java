@@ -27,6 +27,7 @@ final class SqliteDialect implements Dialect {
             case BOOLEAN -> "BOOLEAN";
             case JSON -> "JSON_TEXT";
             case TIMESTAMP -> "TIMESTAMP_TEXT";
+            case UUID -> "UUID_TEXT";
         };
     }
 
@@ -109,6 +110,11 @@ final class SqliteDialect implements Dialect {
         @Override
         public void writeJson(String json) throws SQLException {
             insert.setString(++parameter, json);
+        }
+
+        @Override
+        public void writeUuid(long mostSignificant, long leastSignificant) throws SQLException {
+            insert.setString(++parameter, new java.util.UUID(mostSignificant, leastSignificant).toString());
         }
 
         @Override
