@@ -15,7 +15,9 @@ enum SyncProgress {
     static final String TERMINAL_VARIABLE = "SLUICE_STDERR_TTY";
 
     SyncListener listener(PrintStream err) {
-        boolean terminal = "1".equals(System.getenv(TERMINAL_VARIABLE));
+        String told = System.getenv(TERMINAL_VARIABLE);
+        // Without the launcher's word, a console (stdin and stdout on a terminal) makes a terminal stderr likely.
+        boolean terminal = told != null ? told.equals("1") : System.console() != null;
         return switch (this) {
             case NONE -> new SyncListener() { // no progress, but the summary: it is the command's result
                 @Override
