@@ -46,10 +46,6 @@ public final class ConsoleProgress implements SyncListener {
 
     @Override
     public void recordLoaded(String name, long records) {
-        // Reading the clock for every record costs more than the check below; every 256th is often enough.
-        if ((records & 0xFF) != 0) {
-            return;
-        }
         long now = clock.millis();
         if (now - lastDrawn < (live ? LIVE_REDRAW_MILLIS : plainIntervalMillis)) {
             return;

@@ -55,7 +55,7 @@ class ConsoleProgressTest {
 
         assertThat(printed().lines().toList()).containsExactly(
                 "employees: started (full refresh) into table employees",
-                "employees: 2,560 records, 500 records/s, 5.1 s elapsed",
+                "employees: 2,500 records, 500 records/s, 5.0 s elapsed",
                 "employees: done, 4,096 records in 8.2 s (500 records/s)");
     }
 
@@ -65,12 +65,13 @@ class ConsoleProgressTest {
         progress.streamStarted("orders", "orders", "incremental, deduped");
         clock.millis = 1000;
         progress.recordLoaded("orders", 256);
+        progress.recordLoaded("orders", 257); // within 100 ms of the last redraw: not drawn
         progress.streamFinished(new StreamResult("orders", "orders", "incremental, deduped", 300, 256,
                 Duration.ofSeconds(2), "HTTP 500"));
 
         String out = printed();
         assertThat(out).startsWith("\r\033[K" + "orders").contains("██████").contains("256 records")
-                .contains("256/s").endsWith("\r\033[Korders: FAILED: HTTP 500, 300 records in 2.0 s (150 records/s)\n");
+                .contains("256/s").doesNotContain("257 records").endsWith("\r\033[Korders: FAILED: HTTP 500, 300 records in 2.0 s (150 records/s)\n");
         assertThat(out.chars().filter(c -> c == '\n').count()).as("one line, redrawn in place").isEqualTo(1);
     }
 
