@@ -8,14 +8,14 @@ import org.jspecify.annotations.Nullable;
  * One column of a stream's table: its SQL name, its type and the top-level record field it holds
  * ({@code null} for the {@code _airbyte_*} columns and for columns a newer schema no longer has).
  */
-public record Column(String name, ColumnType type, @Nullable String field) {
+record Column(String name, ColumnType type, @Nullable String field) {
 
-    public Column {
+    Column {
         requireNonNull(name, "name is null");
         requireNonNull(type, "type is null");
     }
 
-    public Column withField(@Nullable String newField) {
+    Column withField(@Nullable String newField) {
         return new Column(name, type, newField);
     }
 }

@@ -4,7 +4,7 @@ package dev.sluice.sync;
  * The column types a stream's JSON schema maps to. Each {@link Dialect} names them in SQL; {@link #STRING}
  * also holds {@code format: date} and {@code date-time} values, as text (see the README's sync section).
  */
-public enum ColumnType {
+enum ColumnType {
     STRING,
     INTEGER,
     NUMBER,

@@ -120,7 +120,25 @@ final class PostgresDialect implements Dialect {
 
         @Override
         public void writeJson(String json) {
-            writeText(json);
+            writeText(json.contains("\\u0000") ? withoutNulEscapes(json) : json);
+        }
+
+        /** jsonb refuses the NUL escape (backslash, u0000); every backslash in JSON text starts an escape. */
+        private static String withoutNulEscapes(String json) {
+            StringBuilder out = new StringBuilder(json.length());
+            for (int i = 0; i < json.length(); i++) {
+                char c = json.charAt(i);
+                if (c == '\\' && i + 1 < json.length()) {
+                    if (json.startsWith("u0000", i + 1)) {
+                        i += 5;
+                        continue;
+                    }
+                    out.append(c).append(json.charAt(++i));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
         }
 
         @Override

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,10 +51,6 @@ final class StateStore {
             }
         }
         return entries;
-    }
-
-    Optional<Entry> get(String stream) throws SQLException {
-        return Optional.ofNullable(load().get(stream));
     }
 
     /** Updates the stream's row in the current transaction, inserting it the first time. */
