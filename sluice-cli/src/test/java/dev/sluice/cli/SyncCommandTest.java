@@ -113,6 +113,64 @@ class SyncCommandTest {
     }
 
     @Test
+    void syncsADeclarativeManifest() throws Exception {
+        Path manifest = dir.resolve("manifest.yaml");
+        Files.writeString(manifest, """
+                version: 6.0.0
+                type: DeclarativeSource
+                check: {type: CheckStream, stream_names: [employees]}
+                spec:
+                  type: Spec
+                  connection_specification:
+                    type: object
+                    required: [base_url]
+                    properties:
+                      base_url: {type: string}
+                      api_key: {type: string, airbyte_secret: true}
+                streams:
+                  - type: DeclarativeStream
+                    name: employees
+                    primary_key: [id]
+                    schema_loader:
+                      type: InlineSchemaLoader
+                      schema:
+                        type: object
+                        properties:
+                          id: {type: integer}
+                          first_name: {type: [null, string]}
+                          address: {type: [null, object]}
+                    retriever:
+                      type: SimpleRetriever
+                      requester:
+                        type: HttpRequester
+                        url_base: "{{ config['base_url'] }}"
+                        path: /employees
+                        http_method: GET
+                        authenticator:
+                          type: ApiKeyAuthenticator
+                          api_token: "{{ config['api_key'] }}"
+                          inject_into: {type: RequestOption, inject_into: header, field_name: X-Api-Key}
+                      record_selector:
+                        type: RecordSelector
+                        extractor: {type: DpathExtractor, field_path: [data]}
+                      paginator:
+                        type: DefaultPaginator
+                        page_token_option: {type: RequestOption, inject_into: request_parameter, field_name: page}
+                        page_size_option: {type: RequestOption, inject_into: request_parameter, field_name: page_size}
+                        pagination_strategy: {type: PageIncrement, page_size: 1000, start_from_page: 1}
+                """);
+        Path database = dir.resolve("manifest.duckdb");
+
+        Run result = run("sync", "--manifest", manifest.toString(), "--config", config.toString(),
+                "--destination", database.toString(), "--progress", "none");
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(Queries.table(DestinationUrl.parse(database.toString()),
+                "SELECT COUNT(DISTINCT id) AS n, COUNT(address->>'city') AS cities FROM employees"))
+                .contains("5000  5000");
+    }
+
+    @Test
     void demoSyncsIntoDuckDbAndShowsASampleQuery() {
         Path database = dir.resolve("demo.duckdb");
 
