@@ -1,10 +1,13 @@
 package dev.sluice.sync;
 
 import dev.sluice.protocol.AirbyteMessage;
+import dev.sluice.protocol.AirbyteStateMessage;
 import dev.sluice.protocol.AirbyteTrace;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.MessageSink;
 import dev.sluice.source.ConnectorException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -12,23 +15,29 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Hands the source's messages to a loader thread through a bounded queue, so that reading (HTTP, parsing) and
- * loading (converting, appending) use two cores. Order is kept. A TRACE is a barrier: the source thread waits
+ * loading (converting, appending) use two cores. Order is kept. Records travel in batches (a hand-over per record
+ * would wake the loader thread for each); a STATE ends a batch, so that a slow source still commits promptly. A TRACE is a barrier: the source thread waits
  * until the loader has handled it, so a stream's COMPLETE returns only once its last commit is done. A loading
  * failure is thrown on the source thread at its next message, inside the stream's failure boundary, and the
  * stream's remaining records are dropped until the runner reports the stream INCOMPLETE.
  */
 final class PipelinedSink implements MessageSink, AutoCloseable {
 
-    private static final int CAPACITY = 4096;
+    private static final int CAPACITY = 16;
+    private static final int BATCH = 512;
 
-    private record Item(@Nullable AirbyteMessage message, @Nullable CountDownLatch handled) {
+    /** Messages to handle in order, and the latch of a barrier. */
+    private record Item(List<AirbyteMessage> messages, @Nullable CountDownLatch handled) {
     }
+
+    private static final Item STOP = new Item(List.of(), null);
 
     private final MessageSink loader;
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread thread;
     private volatile @Nullable RuntimeException failure;
     private boolean failureThrown;
+    private List<AirbyteMessage> batch = new ArrayList<>(BATCH);
 
     PipelinedSink(MessageSink loader) {
         this.loader = loader;
@@ -45,16 +54,27 @@ final class PipelinedSink implements MessageSink, AutoCloseable {
             failureThrown = true;
             throw failed;
         }
-        CountDownLatch handled = barrier ? new CountDownLatch(1) : null;
-        put(new Item(message, handled));
-        if (handled != null) {
-            await(handled);
-            RuntimeException afterBarrier = failure;
-            if (afterBarrier != null && !failureThrown) {
-                failureThrown = true;
-                throw afterBarrier;
+        batch.add(message);
+        if (!barrier) {
+            if (batch.size() >= BATCH || message instanceof AirbyteStateMessage) {
+                handOver(null);
             }
+            return;
         }
+        CountDownLatch handled = new CountDownLatch(1);
+        handOver(handled);
+        await(handled);
+        RuntimeException afterBarrier = failure;
+        if (afterBarrier != null && !failureThrown) {
+            failureThrown = true;
+            throw afterBarrier;
+        }
+    }
+
+    private void handOver(@Nullable CountDownLatch handled) {
+        List<AirbyteMessage> full = batch;
+        batch = new ArrayList<>(BATCH);
+        put(new Item(full, handled));
     }
 
     private void loop() {
@@ -65,14 +85,16 @@ final class PipelinedSink implements MessageSink, AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            if (item.message() == null) {
+            if (item == STOP) {
                 return;
             }
             try {
-                // After a failure only the stream's INCOMPLETE gets through: a COMPLETE must not commit a stream
-                // whose records were dropped.
-                if (failure == null || isIncomplete(item.message())) {
-                    handle(item.message());
+                for (AirbyteMessage message : item.messages()) {
+                    // After a failure only the stream's INCOMPLETE gets through: a COMPLETE must not commit a
+                    // stream whose records were dropped.
+                    if (failure == null || isIncomplete(message)) {
+                        handle(message);
+                    }
                 }
             } finally {
                 if (item.handled() != null) {
@@ -121,7 +143,10 @@ final class PipelinedSink implements MessageSink, AutoCloseable {
     /** Lets the loader finish what is queued, then stops it. */
     @Override
     public void close() {
-        put(new Item(null, null));
+        if (!batch.isEmpty()) {
+            handOver(null);
+        }
+        put(STOP);
         try {
             thread.join();
         } catch (InterruptedException e) {
