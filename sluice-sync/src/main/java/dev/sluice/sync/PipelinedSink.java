@@ -118,7 +118,11 @@ final class PipelinedSink implements MessageSink, AutoCloseable {
         try {
             loader.accept(message);
         } catch (RuntimeException e) {
+            // A thread boundary: the failure travels to the source thread, which fails the stream with it.
             failure = e;
+        } catch (Error e) {
+            // Also errors: a dead loader thread would leave the source thread blocked on a full queue.
+            failure = new ConnectorException(FailureType.SYSTEM_ERROR, "Loading failed: " + e, e);
         }
     }
 
