@@ -40,6 +40,11 @@ public final class HttpResponse {
         return new HttpResponse(request, status, NO_HEADERS, new byte[0]);
     }
 
+    /** The status and headers of a response whose body is read as a stream. */
+    public static HttpResponse empty(HttpRequest request, int status, HttpHeaders headers) {
+        return new HttpResponse(request, status, headers, new byte[0]);
+    }
+
     public HttpRequest request() {
         return request;
     }

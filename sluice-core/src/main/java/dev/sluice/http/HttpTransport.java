@@ -80,9 +80,13 @@ public final class HttpTransport {
 
     /** Sends the request and reads the whole body. Transport failures (incl. timeouts) are IOExceptions. */
     public HttpResponse exchange(HttpRequest request) throws IOException {
-        java.net.http.HttpResponse<InputStream> response = open(request);
-        try (InputStream body = response.body()) {
-            return new HttpResponse(request, response.statusCode(), response.headers(), readAll(body, request));
+        return buffer(request, open(request));
+    }
+
+    /** Reads the whole body of an opened response (at most {@link Options#maxBodyBytes()}). */
+    public HttpResponse buffer(HttpRequest request, java.net.http.HttpResponse<InputStream> opened) throws IOException {
+        try (InputStream body = opened.body()) {
+            return new HttpResponse(request, opened.statusCode(), opened.headers(), readAll(body, request));
         }
     }
 
