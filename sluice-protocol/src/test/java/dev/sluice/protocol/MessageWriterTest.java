@@ -29,6 +29,23 @@ class MessageWriterTest {
     }
 
     @Test
+    void recordValuesAreWrittenExactlyAsJacksonWritesThem() throws Exception {
+        String json = "{\"i\":7,\"l\":12345678901234,\"big\":123456789012345678901234567890,"
+                + "\"d\":1.5,\"whole\":3.0,\"tiny\":1.0E-300,\"dec\":1e400,\"t\":true,\"s\":\"é \\\" \\n\","
+                + "\"nested\":{\"a\":[1,{\"b\":null},[]],\"e\":{}},\"neg\":-0.0}";
+        ObjectNode data = (ObjectNode) Json.MAPPER.reader()
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree("{\"dec\":1e400}");
+        ObjectNode parsed = (ObjectNode) Json.parse(json.replace(",\"dec\":1e400", ""));
+        parsed.set("dec", data.get("dec"));
+        writer.write(new AirbyteRecord("s", parsed, 1L));
+        String written = written();
+        String expected = Json.MAPPER.writeValueAsString(parsed);
+        assertThat(written).isEqualTo("{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":" + expected
+                + ",\"emitted_at\":1}}\n");
+    }
+
+    @Test
     void streamStateWithRecordCountAsDouble() throws Exception {
         writer.write(AirbyteStateMessage.forStream(StreamDescriptor.of("users"),
                 Json.parse("{\"updated_at\":\"2024-01-01T00:00:00Z\",\"__ab_no_cursor_state_message\":true}"), 2));

@@ -2,12 +2,11 @@ package dev.sluice.declarative.decoder;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
+import dev.sluice.protocol.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -22,10 +21,6 @@ import java.util.function.Consumer;
  * list at the path, or the object at the path when it is one and not empty.
  */
 public final class StreamingJson {
-
-    /** Reads one value at a time from the middle of a document, so what follows it is not "trailing". */
-    private static final ObjectReader VALUES = Json.MAPPER.reader()
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final List<String> path;
 
@@ -43,7 +38,6 @@ public final class StreamingJson {
      */
     public JsonNode extract(InputStream body, Consumer<ObjectNode> records) throws IOException {
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
-            parser.setCodec(VALUES);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return Json.object();
@@ -51,7 +45,7 @@ public final class StreamingJson {
             if (first == JsonToken.START_ARRAY) {
                 JsonNode firstDocument = null;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    JsonNode document = parser.readValueAsTree();
+                    JsonNode document = JsonTrees.read(parser);
                     emit(descend(document), records);
                     if (firstDocument == null) {
                         firstDocument = document;
@@ -60,7 +54,7 @@ public final class StreamingJson {
                 return firstDocument == null ? Json.object() : firstDocument;
             }
             if (first != JsonToken.START_OBJECT) {
-                return parser.readValueAsTree();
+                return JsonTrees.read(parser);
             }
             return object(parser, 0, records);
         }
@@ -74,20 +68,20 @@ public final class StreamingJson {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (!name.equals(key)) {
-                skeleton.set(name, parser.readValueAsTree());
+                skeleton.set(name, JsonTrees.read(parser));
             } else if (depth < path.size() - 1) {
                 skeleton.set(name, value == JsonToken.START_OBJECT ? object(parser, depth + 1, records)
-                        : parser.readValueAsTree());
+                        : JsonTrees.read(parser));
             } else if (value == JsonToken.START_ARRAY) {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    JsonNode element = parser.readValueAsTree();
+                    JsonNode element = JsonTrees.read(parser);
                     if (element.isObject()) {
                         records.accept((ObjectNode) element);
                     }
                 }
                 skeleton.set(name, Json.nodes().arrayNode());
             } else {
-                JsonNode target = parser.readValueAsTree();
+                JsonNode target = JsonTrees.read(parser);
                 emit(target, records);
                 skeleton.set(name, target.isObject() ? Json.object() : target);
             }
