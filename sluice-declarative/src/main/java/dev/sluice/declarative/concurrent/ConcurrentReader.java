@@ -156,16 +156,23 @@ public final class ConcurrentReader {
         }
 
         private void readSlice(StreamSlice slice) {
+            Batches batches = new Batches(slice);
             try {
-                Batches batches = new Batches(slice);
                 plan.reader().read(slice, batches);
                 batches.flush();
                 put(new SliceDone(slice));
             } catch (Stopped stopped) {
                 return;
             } catch (RuntimeException | Error failure) {
-                // A reading thread is a boundary: its failure is reported as the slice's, never lost.
+                // A reading thread is a boundary: its failure is reported as the slice's, never lost. The records
+                // read before the failure are delivered first: they are good data the retry of the slice would
+                // otherwise be the only way to get.
                 if (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        batches.flush();
+                    } catch (Stopped stopped) {
+                        return;
+                    }
                     put(new SliceFailed(slice, failure));
                 }
             } finally {

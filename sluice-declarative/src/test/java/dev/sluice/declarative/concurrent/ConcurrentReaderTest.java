@@ -103,6 +103,25 @@ class ConcurrentReaderTest {
     }
 
     @Test
+    void theRecordsASliceReadBeforeItFailedAreDelivered() {
+        RecordingSink sink = new RecordingSink();
+        SliceReader firstPageThenFailure = (slice, records) -> {
+            String id = slice.partition().get("id").asText();
+            for (int i = 0; i < 100; i++) {
+                records.accept(Json.object().put("id", id + "/" + i));
+            }
+            throw new ConnectorException(FailureType.TRANSIENT_ERROR, "page 2 of " + id + " is down");
+        };
+
+        Throwable thrown = catchThrowable(() -> new ConcurrentReader("items", 2).read(
+                new ReadPlan(new ListCursor(List.of("a", "b", "c")), firstPageThenFailure), sink));
+
+        assertThat(thrown).isInstanceOf(ConnectorException.class);
+        assertThat(sink.records).as("fewer than a batch per slice, all delivered").hasSize(300);
+        assertThat(sink.records).extracting(record -> record.get("id").asText()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aFailureWhileGeneratingSlicesEndsTheReadAfterTheSlicesAlreadyStarted() {
         StreamCursor cursor = new ListCursor(List.of("a", "b")) {
             @Override
