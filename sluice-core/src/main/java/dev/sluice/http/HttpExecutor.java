@@ -195,13 +195,26 @@ public final class HttpExecutor {
     private static HttpResponseException failed(HttpRequest request, @Nullable HttpResponse response,
             ErrorResolution resolution, @Nullable Throwable failure) {
         int status = response == null ? 0 : response.status();
-        String message = resolution.message() != null ? resolution.message()
-                : "Request failed with HTTP status " + status;
+        String message = withApiMessage(resolution.message() != null ? resolution.message()
+                : "Request failed with HTTP status " + status, response);
         String internal = "'" + request.method() + "' request to '" + request.uri() + "' failed with status code '"
                 + status + "': " + message;
         FailureType type = resolution.failureType() == null ? FailureType.SYSTEM_ERROR : resolution.failureType();
         return new HttpResponseException(type, message + " (" + request.describe() + ")", internal, status,
                 request.describe(), failure);
+    }
+
+    /**
+     * The handler's message and what the API itself said in the body, when the message does not quote it yet: the
+     * reference's mapped messages ("Bad request. Please check your request parameters.") name no cause, and the
+     * cause is usually in the body. The reference keeps it for the internal message only; users read the message.
+     */
+    private static String withApiMessage(String message, @Nullable HttpResponse response) {
+        if (response == null || response.isSuccessful() || response.body().length == 0) {
+            return message;
+        }
+        String said = ErrorMessages.describe(response);
+        return said.isEmpty() || message.contains(said) ? message : message + " The API said: " + said;
     }
 
     private static HttpResponseException exhausted(HttpRequest request, @Nullable HttpResponse response,
@@ -213,7 +226,8 @@ public final class HttpExecutor {
                     "Rate limited on every attempt of " + request.describe(), status, request.describe(), failure);
         }
         FailureType type = resolution.failureType() == null ? FailureType.SYSTEM_ERROR : resolution.failureType();
-        String reason = resolution.message() == null ? "HTTP " + status : resolution.message();
+        String reason = withApiMessage(resolution.message() == null ? "HTTP " + status : resolution.message(),
+                response);
         String message = "Exhausted available request attempts (" + attempts + ") for " + request.describe()
                 + ". Last error: " + reason;
         return new HttpResponseException(type, message, message, status, request.describe(), failure);
