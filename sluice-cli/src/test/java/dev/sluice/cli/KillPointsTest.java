@@ -173,7 +173,8 @@ class KillPointsTest {
                         Json.write(List.copyOf(lastStates.values())));
                 args.addAll(List.of("--state", state.toString()));
             }
-            WatchedProcess process = WatchedProcess.start(dir.resolve(kind + "-" + run + ".err"), killAfter, args);
+            WatchedProcess process = WatchedProcess.start(dir.resolve(kind + "-" + run + ".err"), killAfter,
+                    List.of(), args);
             Output output = process.await(RUN_TIMEOUT);
             if (!lastRun) {
                 assertThat(process.killed()).as("run %d was killed (after %d records)", run, killAfter).isTrue();

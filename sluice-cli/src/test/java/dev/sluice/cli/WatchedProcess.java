@@ -15,18 +15,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A CLI process whose standard output is read line by line while it runs, so that a test can kill it with
- * SIGKILL ({@link Process#destroyForcibly()}) the moment it has printed a chosen number of records: the
- * process is killed wherever it happens to be (mid-request, between a record and its STATE, while flushing).
+ * A CLI process in its own JVM whose standard output is read line by line while it runs, so that a test can kill it
+ * with SIGKILL ({@link Process#destroyForcibly()}) the moment it has printed a chosen number of records (it dies
+ * wherever it happens to be: mid-request, between a record and its STATE, while flushing), and so that a run
+ * printing a million records is counted without being held in memory: only the first {@value #KEPT_RECORDS} RECORD
+ * lines are kept.
  */
 final class WatchedProcess {
 
+    static final int KEPT_RECORDS = 10_000;
     private static final String RECORD_PREFIX = "{\"type\":\"RECORD\"";
 
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final Thread pump;
     private final int killAfterRecords;
+    private long records;
     private boolean killed;
 
     private WatchedProcess(Process process, int killAfterRecords) {
@@ -38,13 +42,15 @@ final class WatchedProcess {
     }
 
     /**
-     * Starts {@code sluice <args>} in its own JVM, standard error to {@code stderr}; kills it once it printed
-     * {@code killAfterRecords} RECORD lines (0: at once, while the JVM starts), or never when negative.
+     * Starts {@code java <jvmOptions> Main <args>} with a 256 MB heap, standard error to {@code stderr}; kills it once
+     * it printed {@code killAfterRecords} RECORD lines (0: at once, while the JVM starts), or never when negative.
      */
-    static WatchedProcess start(Path stderr, int killAfterRecords, List<String> args) throws IOException {
+    static WatchedProcess start(Path stderr, int killAfterRecords, List<String> jvmOptions, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         WatchedProcess watched = new WatchedProcess(process, killAfterRecords);
@@ -55,16 +61,18 @@ final class WatchedProcess {
     }
 
     private void pump() {
-        int records = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                boolean record = line.startsWith(RECORD_PREFIX);
                 synchronized (this) {
-                    lines.add(line);
-                }
-                if (line.startsWith(RECORD_PREFIX) && ++records == killAfterRecords) {
-                    kill();
+                    if (!record || records < KEPT_RECORDS) {
+                        lines.add(line);
+                    }
+                    if (record && ++records == killAfterRecords) {
+                        kill();
+                    }
                 }
             }
         } catch (IOException e) {
@@ -77,7 +85,10 @@ final class WatchedProcess {
         process.destroyForcibly();
     }
 
-    /** Waits for the end (natural or by the kill) and returns what was printed; a torn last line is dropped. */
+    /**
+     * Waits for the end (natural or by the kill) and returns the protocol messages printed. A line that is not one
+     * fails the test, except the last line of a killed process, which may be torn.
+     */
     Output await(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
@@ -90,8 +101,9 @@ final class WatchedProcess {
                 try {
                     messages.add(MessageReader.parse(lines.get(i)));
                 } catch (JsonProcessingException e) {
-                    if (i < lines.size() - 1) {
-                        throw new AssertionError("stdout has a line that is not a protocol message: " + lines.get(i), e);
+                    if (!killed || i < lines.size() - 1) {
+                        throw new AssertionError("exit code " + process.exitValue()
+                                + "; stdout has a line that is not a protocol message: " + lines.get(i), e);
                     }
                 }
             }
@@ -101,5 +113,10 @@ final class WatchedProcess {
 
     synchronized boolean killed() {
         return killed;
+    }
+
+    /** Every RECORD line printed, kept or not. */
+    synchronized long recordCount() {
+        return records;
     }
 }

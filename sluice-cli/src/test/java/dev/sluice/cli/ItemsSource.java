@@ -1,0 +1,135 @@
+package dev.sluice.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.http.Authenticator;
+import dev.sluice.http.BackoffStrategy;
+import dev.sluice.http.DefaultErrorMapping;
+import dev.sluice.http.ErrorHandler;
+import dev.sluice.http.ErrorResolution;
+import dev.sluice.http.HttpResponse;
+import dev.sluice.http.HttpStream;
+import dev.sluice.protocol.ConnectorSpecification;
+import dev.sluice.protocol.Json;
+import dev.sluice.source.Config;
+import dev.sluice.source.PrimaryKey;
+import dev.sluice.source.Slice;
+import dev.sluice.source.Source;
+import dev.sluice.source.Stream;
+import dev.sluice.source.StreamState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A code-first connector for the hostile-API tests: one stream {@code items} at {@code <base_url>/<path>}, records
+ * at {@code data}, the next page's number at {@code next_page} (sent back as {@code page}), the API key as the
+ * query parameter {@code api_key}. It retries twice, 100 ms apart, so that a test of a persistent fault is quick.
+ * Config: {@code {"base_url": "http://127.0.0.1:1234", "path": "items", "api_key": "secret"}}.
+ */
+public final class ItemsSource implements Source {
+
+    @Override
+    public ConnectorSpecification spec() {
+        ObjectNode schema = Json.object().put("type", "object");
+        schema.putArray("required").add("base_url").add("path");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("base_url").put("type", "string");
+        properties.putObject("path").put("type", "string");
+        properties.putObject("api_key").put("type", "string").put("airbyte_secret", true);
+        return ConnectorSpecification.of(null, schema);
+    }
+
+    @Override
+    public List<Stream> streams(Config config) {
+        String base = config.requireString("base_url");
+        String key = config.get("api_key").map(JsonNode::asText).orElse(null);
+        return List.of(new Items(base.endsWith("/") ? base : base + "/", config.requireString("path"), key));
+    }
+
+    static final class Items extends HttpStream {
+        private final String base;
+        private final String path;
+        private final @Nullable String apiKey;
+
+        Items(String base, String path, @Nullable String apiKey) {
+            this.base = base;
+            this.path = path;
+            this.apiKey = apiKey;
+        }
+
+        @Override
+        public ObjectNode jsonSchema() {
+            return Json.object().put("type", "object");
+        }
+
+        @Override
+        public PrimaryKey primaryKey() {
+            return PrimaryKey.of("id");
+        }
+
+        @Override
+        protected String urlBase() {
+            return base;
+        }
+
+        @Override
+        protected String path(Slice slice, @Nullable ObjectNode pageToken) {
+            return path;
+        }
+
+        @Override
+        protected Map<String, String> requestParameters(Slice slice, StreamState state,
+                @Nullable ObjectNode pageToken) {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            if (pageToken != null) {
+                parameters.put("page", pageToken.get("page").asText());
+            }
+            return parameters;
+        }
+
+        @Override
+        protected Authenticator authenticator() {
+            return apiKey == null ? Authenticator.NONE
+                    : request -> request.withQueryParameter("api_key", apiKey);
+        }
+
+        @Override
+        protected @Nullable ObjectNode nextPageToken(HttpResponse response) {
+            JsonNode next = response.json().path("next_page");
+            return next.isMissingNode() || next.isNull() ? null : Json.object().put("page", next.asText());
+        }
+
+        @Override
+        protected List<ObjectNode> parseResponse(HttpResponse response, Slice slice) {
+            List<ObjectNode> records = new ArrayList<>();
+            response.json().path("data").forEach(node -> records.add((ObjectNode) node));
+            return records;
+        }
+
+        @Override
+        protected ErrorHandler errorHandler() {
+            BackoffStrategy fixed = (response, attempt) -> Optional.of(Duration.ofMillis(100));
+            return new ErrorHandler() {
+                @Override
+                public ErrorResolution classify(HttpResponse response) {
+                    return DefaultErrorMapping.INSTANCE.classify(response);
+                }
+
+                @Override
+                public List<BackoffStrategy> backoffStrategies() {
+                    return List.of(fixed);
+                }
+
+                @Override
+                public int maxRetries() {
+                    return 2;
+                }
+            };
+        }
+    }
+}
