@@ -28,8 +28,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A code-first connector for the hostile-API tests: one stream {@code items} at {@code <base_url>/<path>}, records
  * at {@code data}, the next page's number at {@code next_page} (sent back as {@code page}), the API key as the
- * query parameter {@code api_key}. It retries twice, 100 ms apart, so that a test of a persistent fault is quick.
- * Config: {@code {"base_url": "http://127.0.0.1:1234", "path": "items", "api_key": "secret"}}.
+ * query parameter {@code api_key}: added by its authenticator, or with {@code key_as_parameter: true} as one of the
+ * request's parameters (then it is part of the URL that error messages name). It retries twice, 100 ms apart, so
+ * that a test of a persistent fault is quick. Config:
+ * {@code {"base_url": "http://127.0.0.1:1234", "path": "items", "api_key": "secret", "key_as_parameter": false}}.
  */
 public final class ItemsSource implements Source {
 
@@ -41,6 +43,7 @@ public final class ItemsSource implements Source {
         properties.putObject("base_url").put("type", "string");
         properties.putObject("path").put("type", "string");
         properties.putObject("api_key").put("type", "string").put("airbyte_secret", true);
+        properties.putObject("key_as_parameter").put("type", "boolean");
         return ConnectorSpecification.of(null, schema);
     }
 
@@ -48,18 +51,22 @@ public final class ItemsSource implements Source {
     public List<Stream> streams(Config config) {
         String base = config.requireString("base_url");
         String key = config.get("api_key").map(JsonNode::asText).orElse(null);
-        return List.of(new Items(base.endsWith("/") ? base : base + "/", config.requireString("path"), key));
+        boolean asParameter = config.get("key_as_parameter").map(JsonNode::asBoolean).orElse(false);
+        return List.of(new Items(base.endsWith("/") ? base : base + "/", config.requireString("path"), key,
+                asParameter));
     }
 
     static final class Items extends HttpStream {
         private final String base;
         private final String path;
         private final @Nullable String apiKey;
+        private final boolean keyAsParameter;
 
-        Items(String base, String path, @Nullable String apiKey) {
+        Items(String base, String path, @Nullable String apiKey, boolean keyAsParameter) {
             this.base = base;
             this.path = path;
             this.apiKey = apiKey;
+            this.keyAsParameter = keyAsParameter;
         }
 
         @Override
@@ -89,12 +96,15 @@ public final class ItemsSource implements Source {
             if (pageToken != null) {
                 parameters.put("page", pageToken.get("page").asText());
             }
+            if (keyAsParameter && apiKey != null) {
+                parameters.put("api_key", apiKey);
+            }
             return parameters;
         }
 
         @Override
         protected Authenticator authenticator() {
-            return apiKey == null ? Authenticator.NONE
+            return apiKey == null || keyAsParameter ? Authenticator.NONE
                     : request -> request.withQueryParameter("api_key", apiKey);
         }
 
