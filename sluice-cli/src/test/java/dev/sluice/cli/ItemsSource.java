@@ -9,6 +9,7 @@ import dev.sluice.http.ErrorHandler;
 import dev.sluice.http.ErrorResolution;
 import dev.sluice.http.HttpResponse;
 import dev.sluice.http.HttpStream;
+import dev.sluice.http.RetryAfterBackoff;
 import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
@@ -29,19 +30,22 @@ import org.jspecify.annotations.Nullable;
  * A code-first connector for the hostile-API tests: one stream {@code items} at {@code <base_url>/<path>}, records
  * at {@code data}, the next page's number at {@code next_page} (sent back as {@code page}), the API key as the
  * query parameter {@code api_key}: added by its authenticator, or with {@code key_as_parameter: true} as one of the
- * request's parameters (then it is part of the URL that error messages name). It retries twice, 100 ms apart, so
- * that a test of a persistent fault is quick. Config:
- * {@code {"base_url": "http://127.0.0.1:1234", "path": "items", "api_key": "secret", "key_as_parameter": false}}.
+ * request's parameters (then it is part of the URL that error messages name). It retries twice, after the
+ * {@code Retry-After} the API asks for or else 100 ms, so that a test of a persistent fault is quick. Config:
+ * {@code {"base_url": "http://127.0.0.1:1234", "path": "items", "api_key": "secret", "key_as_parameter": false}};
+ * instead of {@code path}, {@code streams} may name several streams and their paths (a path may carry a query):
+ * {@code {"streams": {"a": "items?kind=a", "b": "items?kind=b"}}}.
  */
 public final class ItemsSource implements Source {
 
     @Override
     public ConnectorSpecification spec() {
         ObjectNode schema = Json.object().put("type", "object");
-        schema.putArray("required").add("base_url").add("path");
+        schema.putArray("required").add("base_url");
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("base_url").put("type", "string");
         properties.putObject("path").put("type", "string");
+        properties.putObject("streams").put("type", "object");
         properties.putObject("api_key").put("type", "string").put("airbyte_secret", true);
         properties.putObject("key_as_parameter").put("type", "boolean");
         return ConnectorSpecification.of(null, schema);
@@ -52,21 +56,35 @@ public final class ItemsSource implements Source {
         String base = config.requireString("base_url");
         String key = config.get("api_key").map(JsonNode::asText).orElse(null);
         boolean asParameter = config.get("key_as_parameter").map(JsonNode::asBoolean).orElse(false);
-        return List.of(new Items(base.endsWith("/") ? base : base + "/", config.requireString("path"), key,
-                asParameter));
+        String slashed = base.endsWith("/") ? base : base + "/";
+        Optional<JsonNode> named = config.get("streams");
+        if (named.isEmpty()) {
+            return List.of(new Items("items", slashed, config.requireString("path"), key, asParameter));
+        }
+        List<Stream> streams = new ArrayList<>();
+        named.get().properties().forEach(entry ->
+                streams.add(new Items(entry.getKey(), slashed, entry.getValue().asText(), key, asParameter)));
+        return streams;
     }
 
     static final class Items extends HttpStream {
+        private final String name;
         private final String base;
         private final String path;
         private final @Nullable String apiKey;
         private final boolean keyAsParameter;
 
-        Items(String base, String path, @Nullable String apiKey, boolean keyAsParameter) {
+        Items(String name, String base, String path, @Nullable String apiKey, boolean keyAsParameter) {
+            this.name = name;
             this.base = base;
             this.path = path;
             this.apiKey = apiKey;
             this.keyAsParameter = keyAsParameter;
+        }
+
+        @Override
+        public String name() {
+            return name;
         }
 
         @Override
@@ -123,6 +141,7 @@ public final class ItemsSource implements Source {
 
         @Override
         protected ErrorHandler errorHandler() {
+            BackoffStrategy retryAfter = new RetryAfterBackoff(clock());
             BackoffStrategy fixed = (response, attempt) -> Optional.of(Duration.ofMillis(100));
             return new ErrorHandler() {
                 @Override
@@ -132,7 +151,7 @@ public final class ItemsSource implements Source {
 
                 @Override
                 public List<BackoffStrategy> backoffStrategies() {
-                    return List.of(fixed);
+                    return List.of(retryAfter, fixed);
                 }
 
                 @Override
