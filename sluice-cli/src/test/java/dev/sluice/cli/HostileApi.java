@@ -99,8 +99,8 @@ final class HostileApi implements AutoCloseable {
     }
 
     /**
-     * A 200 JSON body of about {@code totalBytes}: {@code {"data": [{"id": 1, "pad": "xx…"}, …]}}, generated while it
-     * is sent, with a {@code Content-Length} that matches.
+     * A 200 JSON body of about {@code totalBytes}: {@code {"data": [{"id": 1, "pad": "xx…"}, …]}}, generated while
+     * it is sent, with a {@code Content-Length} that matches.
      */
     static Answer streamedRecords(long totalBytes) {
         long count = streamedRecordCount(totalBytes);

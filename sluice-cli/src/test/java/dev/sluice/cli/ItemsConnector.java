@@ -65,7 +65,8 @@ enum ItemsConnector {
 
     static final String CATALOG = """
             {"streams": [{"stream": {"name": "items", "json_schema": {"type": "object"},
-              "supported_sync_modes": ["full_refresh"]}, "sync_mode": "full_refresh", "destination_sync_mode": "overwrite"}]}
+              "supported_sync_modes": ["full_refresh"]}, "sync_mode": "full_refresh",
+              "destination_sync_mode": "overwrite"}]}
             """;
 
     /** The connector options of a command: {@code --manifest <dir>/items.yaml} or {@code --source ItemsSource}. */

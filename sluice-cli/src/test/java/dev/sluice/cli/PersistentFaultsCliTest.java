@@ -70,22 +70,24 @@ class PersistentFaultsCliTest {
 
     /** The items manifest with one stream per fault: {@code employees?fault=<name>}, and one retry per request. */
     private static String manifest(Set<String> names) {
-        String template = ItemsConnector.MANIFEST.substring(ItemsConnector.MANIFEST.indexOf("  - type: DeclarativeStream"),
-                ItemsConnector.MANIFEST.indexOf("spec:"));
+        String manifest = ItemsConnector.MANIFEST;
+        String template = manifest.substring(manifest.indexOf("  - type: DeclarativeStream"),
+                manifest.indexOf("spec:"));
         String streams = names.stream().map(name -> template.replace("name: items", "name: " + name)
                         .replace("max_retries: 2", "max_retries: 1")
-                        .replace("path: \"{{ config['path'] }}\"", "path: employees\n"
-                                + "        request_parameters: {fault: " + name + ", page_size: \"" + PAGE_SIZE + "\"}"))
+                        .replace("path: \"{{ config['path'] }}\"", "path: employees\n        request_parameters: "
+                                + "{fault: " + name + ", page_size: \"" + PAGE_SIZE + "\"}"))
                 .collect(Collectors.joining());
-        return ItemsConnector.MANIFEST.substring(0, ItemsConnector.MANIFEST.indexOf("streams:"))
+        return manifest.substring(0, manifest.indexOf("streams:"))
                 .replace("stream_names: [items]", "stream_names: [" + names.iterator().next() + "]")
-                + "streams:\n" + streams + ItemsConnector.MANIFEST.substring(ItemsConnector.MANIFEST.indexOf("spec:"));
+                + "streams:\n" + streams + manifest.substring(manifest.indexOf("spec:"));
     }
 
     private static String catalog(Set<String> names) {
         return names.stream().map(name -> "{\"stream\": {\"name\": \"" + name + "\", \"json_schema\": {},"
                 + " \"supported_sync_modes\": [\"full_refresh\"]}, \"sync_mode\": \"full_refresh\","
-                + " \"destination_sync_mode\": \"overwrite\"}").collect(Collectors.joining(",", "{\"streams\": [", "]}"));
+                + " \"destination_sync_mode\": \"overwrite\"}")
+                .collect(Collectors.joining(",", "{\"streams\": [", "]}"));
     }
 
     @ParameterizedTest

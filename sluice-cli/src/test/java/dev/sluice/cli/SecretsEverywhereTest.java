@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -188,7 +189,7 @@ class SecretsEverywhereTest {
     }
 
     private List<Scenario> queryKeyScenarios(ItemsConnector kind) {
-        String name = kind.name().toLowerCase(java.util.Locale.ROOT) + " with the key in the query: ";
+        String name = kind.name().toLowerCase(Locale.ROOT) + " with the key in the query: ";
         return List.of(
                 new Scenario(name + "read --debug with a retried 503", t -> {
                     t.demo.faults().once("/employees?page=2", new Fault.Status(503));
