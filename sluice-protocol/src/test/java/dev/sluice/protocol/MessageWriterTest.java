@@ -134,6 +134,15 @@ class MessageWriterTest {
     }
 
     @Test
+    void secretsAreMaskedHoweverAnEncoderTreatsStarsTildesSpacesAndHexCase() {
+        writer.maskSecrets(SecretMasker.of(Set.of("a*b~c d/e")));
+        writer.write(new AirbyteLog(AirbyteLog.Level.WARN, String.join(" | ",
+                "java a*b%7Ec+d%2Fe", "python a%2Ab~c+d%2Fe", "rfc3986 a%2Ab~c%20d%2Fe", "java-20 a*b%7Ec%20d%2Fe",
+                "lower a%2ab~c+d%2fe", "raw a*b~c d/e")));
+        assertThat(written()).contains("java **** | python **** | rfc3986 **** | java-20 **** | lower **** | raw ****");
+    }
+
+    @Test
     void roundTripsThroughTheReader() throws Exception {
         writer.write(AirbyteStateMessage.forStream(StreamDescriptor.of("a"), Json.parse("{\"k\":1}"), 3));
         writer.write(new AirbyteRecord("a", (ObjectNode) Json.parse("{\"id\":1}"), 9L));
