@@ -2,10 +2,12 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.AirbyteTrace.StreamStatus;
 import dev.sluice.protocol.AirbyteTrace.TraceError;
 import dev.sluice.protocol.FailureType;
+import dev.sluice.protocol.JsonTrees;
 import dev.sluice.testing.Output;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,7 @@ class HostileResponsesCliTest {
     private HostileApi api;
     private int runs;
     private long lastRecordCount;
+    private List<String> lastLines = List.of();
 
     @BeforeAll
     void start() throws IOException {
@@ -80,6 +82,7 @@ class HostileResponsesCliTest {
         WatchedProcess process = WatchedProcess.start(stderr, -1, jvmOptions, kind.read(dir, name, config));
         Output output = process.await(Duration.ofMinutes(2));
         lastRecordCount = process.recordCount();
+        lastLines = process.lines();
         String errors = Files.readString(stderr);
         assertThat(output.exitCode()).as("the JVM ran out of memory:%n%s", errors).isNotEqualTo(3);
         assertThat(errors).doesNotContain("OutOfMemoryError", "StackOverflowError", "hs_err");
@@ -125,23 +128,25 @@ class HostileResponsesCliTest {
         assertThat(record.get("negative").bigIntegerValue()).isEqualTo(new BigInteger("-" + HUGE_INTEGER));
     }
 
-    @Disabled("needs the streaming rework: a float beyond double range is parsed as a double (1e400 becomes "
-            + "Infinity) and written as the string \"Infinity\"; keep it as a BigDecimal instead")
     @ParameterizedTest
     @EnumSource(ItemsConnector.class)
     void floatsBeyondDoubleRangeStayNumbersWithTheirValue(ItemsConnector kind) throws Exception {
         Output output = read(kind, "floats", EXIT_ON_OOM);
 
         assertThat(output.exitCode()).isZero();
-        ObjectNode record = output.records("items").get(0);
-        assertThat(record.get("over").isNumber()).as("1e400 is a number: %s", record).isTrue();
+        assertThat(output.records("items")).hasSize(1);
+        // Read as printed: a reader of doubles (the protocol's) would turn 1e400 into Infinity on its side.
+        String line = lastLines.stream().filter(text -> text.contains("\"RECORD\"")).findFirst().orElseThrow();
+        JsonNode record = JsonTrees.readDocument(line.getBytes(StandardCharsets.UTF_8)).get("record").get("data");
+        assertThat(record.get("over").isNumber()).as("1e400 is a number: %s", line).isTrue();
         assertThat(record.get("over").decimalValue()).isEqualByComparingTo(new BigDecimal("1e400"));
         assertThat(record.get("minus").decimalValue()).isEqualByComparingTo(new BigDecimal("-1e400"));
         assertThat(record.get("under").isNumber()).isTrue();
     }
 
+    /** The limit is on bodies read whole: the code-first stream reads its pages so. */
     @ParameterizedTest
-    @EnumSource(ItemsConnector.class)
+    @EnumSource(value = ItemsConnector.class, names = "CODE_FIRST")
     void aGigabyteBodyOverTheBodyLimitIsRefusedOnceInBoundedMemory(ItemsConnector kind) throws Exception {
         int before = api.requestsFor("/huge").size();
         Output output = read(kind, "huge", List.of("-XX:+ExitOnOutOfMemoryError",
@@ -155,10 +160,8 @@ class HostileResponsesCliTest {
         assertThat(api.requestsFor("/huge")).as("not retried").hasSize(before + 1);
     }
 
-    @Disabled("needs the streaming rework: the error for a body over the limit says 'the response to GET exceeds "
-            + "16777216 bytes' without the URL (HttpTransport.readAll is given only the method)")
     @ParameterizedTest
-    @EnumSource(ItemsConnector.class)
+    @EnumSource(value = ItemsConnector.class, names = "CODE_FIRST")
     void aBodyOverTheBodyLimitIsReportedNamingTheRequest(ItemsConnector kind) throws Exception {
         Output output = read(kind, "huge", List.of("-XX:+ExitOnOutOfMemoryError",
                 "-Dsluice.http.max-body-bytes=" + BODY_LIMIT));
@@ -166,13 +169,15 @@ class HostileResponsesCliTest {
         assertClearError(output, "huge", "exceeds " + BODY_LIMIT + " bytes");
     }
 
-    @Disabled("needs the streaming rework: HttpTransport.exchange buffers the whole body; its default limit (512 MB) "
-            + "is above a 256 MB heap, so a 1 GB body ends in OutOfMemoryError")
     @ParameterizedTest
     @EnumSource(ItemsConnector.class)
     void aGigabyteBodyWithTheDefaultSettingsIsReadOrRefusedInBoundedMemory(ItemsConnector kind) throws Exception {
         Output output = read(kind, "huge", EXIT_ON_OOM);
 
+        if (kind == ItemsConnector.DECLARATIVE) {
+            // Records at a plain path are extracted while the body streams in: all of them, in bounded memory.
+            assertThat(output.exitCode()).isZero();
+        }
         if (output.exitCode() == 0) {
             assertThat(output.statuses("items")).endsWith(StreamStatus.COMPLETE);
             assertThat(lastRecordCount).isEqualTo(HostileApi.streamedRecordCount(ONE_GIGABYTE));

@@ -115,6 +115,11 @@ final class WatchedProcess {
         return killed;
     }
 
+    /** The lines printed on stdout, as printed. */
+    synchronized List<String> lines() {
+        return List.copyOf(lines);
+    }
+
     /** Every RECORD line printed, kept or not. */
     synchronized long recordCount() {
         return records;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
+import dev.sluice.protocol.JsonTrees;
 import dev.sluice.source.RecordException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
@@ -93,7 +94,7 @@ public final class HttpResponse {
             return Json.nodes().nullNode();
         }
         try {
-            return Json.MAPPER.readTree(body);
+            return JsonTrees.readDocument(body);
         } catch (JsonProcessingException e) {
             throw new RecordException(FailureType.TRANSIENT_ERROR, "The response to " + request.describe()
                     + " is not valid JSON (" + body.length + " bytes, status " + status + "): "

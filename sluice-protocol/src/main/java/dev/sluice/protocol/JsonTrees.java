@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
@@ -31,6 +32,16 @@ public final class JsonTrees {
             case START_ARRAY -> array(parser);
             default -> scalar(parser, token);
         };
+    }
+
+    /**
+     * A whole document, as {@code ObjectMapper.readTree} reads it (an empty document is a missing node), with the
+     * number handling of {@link #read}.
+     */
+    public static JsonNode readDocument(byte[] document) throws IOException {
+        try (JsonParser parser = Json.MAPPER.createParser(document)) {
+            return parser.nextToken() == null ? MissingNode.getInstance() : read(parser);
+        }
     }
 
     private static ObjectNode object(JsonParser parser) throws IOException {
@@ -60,6 +71,15 @@ public final class JsonTrees {
         return node;
     }
 
+    /**
+     * A double, unless the value is beyond a double's range: {@code 1e400} would become Infinity and be written as
+     * the string "Infinity"; it is kept exactly as a decimal instead.
+     */
+    private static JsonNode floating(JsonParser parser) throws IOException {
+        double value = parser.getDoubleValue();
+        return Double.isInfinite(value) ? NODES.numberNode(parser.getDecimalValue()) : NODES.numberNode(value);
+    }
+
     private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case VALUE_STRING -> NODES.textNode(parser.getText());
@@ -68,7 +88,7 @@ public final class JsonTrees {
                 case LONG -> NODES.numberNode(parser.getLongValue());
                 default -> NODES.numberNode(parser.getBigIntegerValue());
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> floating(parser);
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
