@@ -112,7 +112,10 @@ class SluiceSourceTaskTest {
         boolean sawRetriable = false;
         List<SourceRecord> records = new ArrayList<>();
         int idle = 0;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (idle < 3) {
+            assertThat(System.nanoTime()).as("1200 records within a minute; got %d", records.size())
+                    .isLessThan(deadline);
             try {
                 List<SourceRecord> batch = task.poll();
                 if (batch == null) {
