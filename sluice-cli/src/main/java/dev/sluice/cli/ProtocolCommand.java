@@ -35,13 +35,24 @@ abstract class ProtocolCommand implements Callable<Integer> {
         boolean debug = connector.debug || "debug".equalsIgnoreCase(System.getenv("LOG_LEVEL"));
         LogDestination.install(writer, debug ? Level.DEBUG : Level.INFO);
         try {
-            return run();
-        } catch (Throwable failure) {
-            // The CLI boundary: whatever escaped becomes the protocol's error TRACE, never a bare stack trace.
-            writer.write(AirbyteTrace.error(clock.millis(), ErrorTraces.of(failure, null)));
-            return 1;
-        } finally {
+            int code;
+            try {
+                code = run();
+            } catch (MessageWriter.OutputClosedException closed) {
+                throw closed;
+            } catch (Throwable failure) {
+                // The CLI boundary: whatever escaped becomes the protocol's error TRACE, never a bare stack trace.
+                writer.write(AirbyteTrace.error(clock.millis(), ErrorTraces.of(failure, null)));
+                code = 1;
+            }
             writer.flush();
+            return code;
+        } catch (MessageWriter.OutputClosedException closed) {
+            // The reader of the output went away (`| head`): nothing more can be said on stdout, and a stack trace
+            // would only bury the reason.
+            System.err.println("sluice: standard output was closed (" + closed.getCause().getMessage()
+                    + "); stopping");
+            return 1;
         }
     }
 

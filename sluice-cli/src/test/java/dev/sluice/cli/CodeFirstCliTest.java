@@ -77,6 +77,25 @@ class CodeFirstCliTest {
     }
 
     @Test
+    void aReaderThatGoesAwayEndsTheReadWithOneLineNotAStackTrace() throws Exception {
+        Path stderr = dir.resolve("closed.err");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "read", "--source", SOURCE,
+                "--config", config.toString(), "--catalog", catalog.toString())
+                .redirectError(stderr.toFile()).start();
+        try (var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(stdout.readLine()).startsWith("{\"type\":");
+        }
+        // As `sluice read ... | head -1` does: the pipe is closed while the read goes on.
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(stderr)).contains("sluice: standard output was closed")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void badInputsAreTracesNotStackTraces() throws Exception {
         Path notJson = dir.resolve("broken.json");
         Files.writeString(notJson, "{\"base_url\": ");

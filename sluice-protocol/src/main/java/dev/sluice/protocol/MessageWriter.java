@@ -75,7 +75,7 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
                 generator.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to standard output", e);
+            throw new OutputClosedException(e);
         }
     }
 
@@ -180,12 +180,21 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
         try {
             generator.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to standard output", e);
+            throw new OutputClosedException(e);
         }
     }
 
     @Override
     public synchronized void close() {
         flush();
+    }
+
+    /** The output cannot be written any more: its reader went away (a broken pipe) or the device failed. */
+    public static final class OutputClosedException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        OutputClosedException(IOException cause) {
+            super("cannot write to standard output", cause);
+        }
     }
 }
