@@ -79,13 +79,13 @@ public final class SluiceSourceTask extends SourceTask {
             converters.computeIfAbsent(unit.stream(), name -> new RecordConverter(config.topicFor(name),
                     stream.primaryKey(), config.valueSchemas() ? SchemaConverter.valueSchema(name, stream.jsonSchema())
                             : null));
-            resume(unit, OffsetCodec.decode(context.offsetStorageReader().offset(unit.sourcePartition())));
+            resume(unit, stream, OffsetCodec.decode(context.offsetStorageReader().offset(unit.sourcePartition())));
         }
         startReader();
     }
 
     /** The unit's state from its stored offset, unless that belongs to another split. */
-    private void resume(WorkUnit unit, OffsetCodec.@Nullable Stored stored) {
+    private void resume(WorkUnit unit, Stream stream, OffsetCodec.@Nullable Stored stored) {
         boolean foreign = stored != null && unit.split() != null && !unit.split().equals(stored.split());
         if (foreign) {
             log.info("The stored offset of {} belongs to another split; reading it from its start", unit.describe());
@@ -95,7 +95,7 @@ public final class SluiceSourceTask extends SourceTask {
         boolean complete = usable && stored.complete() && unit.bounded();
         states.put(unit, state);
         offsets.put(unit, OffsetCodec.encode(state, unit.split(), complete));
-        if (complete) {
+        if (new UnitPlan(unit, stream, state, complete).finished()) {
             finished.add(unit);
         }
     }
@@ -187,6 +187,14 @@ public final class SluiceSourceTask extends SourceTask {
             reader = null;
             pendingFailure = translate(failure);
         }
+    }
+
+    /**
+     * Every unit was read to its end and every record handed out: with a sync interval of -1, nothing more comes.
+     * Called on the polling thread (tests wait for it instead of for a quiet period).
+     */
+    boolean drained() {
+        return held == null && queue.isEmpty() && pendingFailure == null && finished.size() == units.size();
     }
 
     private SourceRecord release() {

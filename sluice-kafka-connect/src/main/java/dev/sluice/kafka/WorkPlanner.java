@@ -70,8 +70,7 @@ final class WorkPlanner {
                 return List.of(WorkUnit.whole(name));
             }
             split = Splits.encode(made.get());
-            log.info("Split the history of stream {} into {} date ranges and the rest", name,
-                    made.get().ranges().size());
+            log.info("Split the history of stream {} into {} parts", name, made.get().ranges().size() + 1);
         }
         return Splits.units(name, split);
     }
