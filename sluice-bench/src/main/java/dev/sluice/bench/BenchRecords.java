@@ -8,7 +8,7 @@ import java.util.Random;
  * The bench stream's records: 15 fields of the usual kinds (strings, integers, floats, booleans, a timestamp,
  * an array and a nested object), deterministic from the record id.
  */
-final class BenchRecords {
+public final class BenchRecords {
 
     private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken"};
     private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Allen"};
@@ -18,7 +18,7 @@ final class BenchRecords {
     private BenchRecords() {
     }
 
-    static ObjectNode record(long id) {
+    public static ObjectNode record(long id) {
         Random random = new Random(id * 31 + 7);
         ObjectNode record = Json.object();
         record.put("id", id);

@@ -1,22 +1,21 @@
 package dev.sluice.bench;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sluice.protocol.Json;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the bench stream as static pages {@code <dir>/<n>.json} (n from 1), 100 records each, with the next
- * page number in the body ({@code null} on the last page). A static server then answers {@code ?page=n}.
+ * Writes the bench stream as static pages {@code <dir>/<n>.json} (n from 1), with the next page number in the body
+ * ({@code null} on the last page). A static server then answers {@code ?page=n}. Pages are written record by record,
+ * so a page of any size (the 300 MB single-page case) needs no memory.
  *
- * <p>Usage: {@code PageGenerator <dir> <records>}.
+ * <p>Usage: {@code PageGenerator <dir> <records> [<records per page, default 100>]}.
  */
 public final class PageGenerator {
-
-    static final int PAGE_SIZE = 100;
 
     private PageGenerator() {
     }
@@ -24,23 +23,26 @@ public final class PageGenerator {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         long records = Long.parseLong(args[1]);
+        long pageSize = args.length > 2 ? Long.parseLong(args[2]) : 100;
         Files.createDirectories(dir);
-        long pages = (records + PAGE_SIZE - 1) / PAGE_SIZE;
+        long pages = (records + pageSize - 1) / pageSize;
         for (long page = 1; page <= pages; page++) {
-            ObjectNode body = Json.object();
-            ArrayNode data = body.putArray("data");
-            long first = (page - 1) * PAGE_SIZE + 1;
-            for (long id = first; id < first + PAGE_SIZE && id <= records; id++) {
-                data.add(BenchRecords.record(id));
-            }
-            if (page < pages) {
-                body.put("next_page", page + 1);
-            } else {
-                body.putNull("next_page");
-            }
-            body.put("total", records);
-            try (OutputStream out = Files.newOutputStream(dir.resolve(page + ".json"))) {
-                Json.MAPPER.writeValue(out, body);
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(dir.resolve(page + ".json")), 1 << 16);
+                    JsonGenerator out = Json.MAPPER.getFactory().createGenerator(file)) {
+                out.writeStartObject();
+                out.writeArrayFieldStart("data");
+                long first = (page - 1) * pageSize + 1;
+                for (long id = first; id < first + pageSize && id <= records; id++) {
+                    Json.MAPPER.writeTree(out, BenchRecords.record(id));
+                }
+                out.writeEndArray();
+                if (page < pages) {
+                    out.writeNumberField("next_page", page + 1);
+                } else {
+                    out.writeNullField("next_page");
+                }
+                out.writeNumberField("total", records);
+                out.writeEndObject();
             }
         }
     }

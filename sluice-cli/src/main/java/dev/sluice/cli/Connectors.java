@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.ManifestSources;
 import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConfigException;
@@ -40,6 +41,17 @@ final class Connectors {
         }
         throw new ConfigException("Give a connector with --source CLASS or --manifest FILE (or put the manifest in "
                 + "the config under " + INJECTED_MANIFEST + ")");
+    }
+
+    /** The SPEC of a manifest file, read without building the source (see {@link ManifestSources#specOf}). */
+    static ConnectorSpecification specOf(java.nio.file.Path manifest) {
+        try {
+            return ManifestSources.specOf(manifest);
+        } catch (ManifestException e) {
+            throw new ConnectorException(FailureType.SYSTEM_ERROR, "Error starting the sync. This could be due to "
+                    + "an invalid configuration or catalog. Please contact Support for assistance. Error: "
+                    + e.getMessage(), e.getMessage(), e);
+        }
     }
 
     static Source instantiate(String className) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ProtocolCommands.Read.class,
             ValidateCommand.class,
             DemoApiCommand.class,
+            SyncCommand.class,
             DemoCommand.class,
         })
 public final class Main {
@@ -43,6 +44,6 @@ public final class Main {
                 return instance;
             }
         };
-        return new CommandLine(new Main(), factory).execute(args);
+        return new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 }

@@ -19,6 +19,10 @@ final class ProtocolCommands {
 
         @Override
         int run() {
+            if (connector.manifest != null && connector.sourceClass == null) {
+                writer.write(Connectors.specOf(connector.manifest));
+                return 0;
+            }
             Config settings = config == null ? Config.empty() : InputFiles.config(config);
             runner(settings).spec();
             return 0;

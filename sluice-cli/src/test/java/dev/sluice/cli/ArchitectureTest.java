@@ -54,6 +54,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLoaderSeesOnlyTheStreamApiNotManifestsNorCommands() {
+        noClasses().that().resideInAPackage("dev.sluice.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.declarative..", "dev.sluice.cli..",
+                        "dev.sluice.examples..", "dev.sluice.http..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheProtocolWriterTouchesStandardOutput() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.sluice.protocol.MessageWriter")
                 .should().accessField(System.class, "out")

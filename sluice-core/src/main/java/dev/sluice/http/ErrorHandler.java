@@ -18,6 +18,14 @@ public interface ErrorHandler {
         return DefaultErrorMapping.forTransportFailure(failure);
     }
 
+    /**
+     * Whether {@link #classify(HttpResponse)} reads the body of a successful (status below 400) response. When it
+     * does not, successful bodies can be streamed to the reader without reading them into memory first.
+     */
+    default boolean inspectsSuccessfulBodies() {
+        return false;
+    }
+
     /** Backoff strategies to ask, in order, before the default exponential wait. */
     default List<BackoffStrategy> backoffStrategies() {
         return List.of();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
+import dev.sluice.protocol.JsonTrees;
 import dev.sluice.source.RecordException;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
@@ -38,6 +39,11 @@ public final class HttpResponse {
     /** An empty response, standing for an error response the error handler chose to ignore. */
     public static HttpResponse empty(HttpRequest request, int status) {
         return new HttpResponse(request, status, NO_HEADERS, new byte[0]);
+    }
+
+    /** The status and headers of a response whose body is read as a stream. */
+    public static HttpResponse empty(HttpRequest request, int status, HttpHeaders headers) {
+        return new HttpResponse(request, status, headers, new byte[0]);
     }
 
     public HttpRequest request() {
@@ -88,7 +94,7 @@ public final class HttpResponse {
             return Json.nodes().nullNode();
         }
         try {
-            return Json.MAPPER.readTree(body);
+            return JsonTrees.readDocument(body);
         } catch (JsonProcessingException e) {
             throw new RecordException(FailureType.TRANSIENT_ERROR, "The response to " + request.describe()
                     + " is not valid JSON (" + body.length + " bytes, status " + status + "): "

@@ -2,8 +2,10 @@ package dev.sluice.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.protocol.SyncMode;
+import dev.sluice.source.ConnectorException;
 import dev.sluice.source.CursorTracker;
 import dev.sluice.source.ReadRequest;
 import dev.sluice.source.Slice;
@@ -147,7 +149,7 @@ public abstract class HttpStream implements Stream {
         do {
             HttpResponse response = fetch(slice, state, token);
             parseResponse(response, slice).forEach(sink::record);
-            token = nextPageToken(response);
+            token = followingToken(response, token);
             sink.checkpoint(token == null ? StreamState.fullRefreshComplete() : new StreamState(token));
         } while (token != null);
     }
@@ -169,8 +171,22 @@ public abstract class HttpStream implements Stream {
                     }
                 }
             }
-            token = nextPageToken(response);
+            token = followingToken(response, token);
         } while (token != null);
+    }
+
+    /**
+     * The next page's token; the same token twice in a row ends the stream with an error instead of requesting the
+     * same page forever (divergences.md §3).
+     */
+    private @Nullable ObjectNode followingToken(HttpResponse response, @Nullable ObjectNode current) {
+        ObjectNode next = nextPageToken(response);
+        if (next != null && next.equals(current)) {
+            throw new ConnectorException(FailureType.SYSTEM_ERROR, "The API returned the same next page token ("
+                    + next + ") twice in a row for " + response.request().describe()
+                    + "; stopping instead of requesting the same page forever");
+        }
+        return next;
     }
 
     /**

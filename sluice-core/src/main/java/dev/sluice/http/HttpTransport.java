@@ -20,7 +20,16 @@ public final class HttpTransport {
     /** Timeouts and limits. */
     public record Options(Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
         public static final Options DEFAULTS = new Options(Duration.ofSeconds(30), Duration.ofSeconds(300),
-                512L * 1024 * 1024);
+                defaultMaxBodyBytes());
+
+        /**
+         * 512 MB, or a sixth of the heap when that is less: a body read whole needs up to three times its size
+         * while it grows and is copied, so a larger limit would end in an OutOfMemoryError instead of a clear
+         * error. Streamed pages are not read whole and have no such limit.
+         */
+        private static long defaultMaxBodyBytes() {
+            return Math.min(512L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 6);
+        }
 
         /**
          * The defaults, overridden by the system properties {@code sluice.http.connect-timeout} and
@@ -80,9 +89,13 @@ public final class HttpTransport {
 
     /** Sends the request and reads the whole body. Transport failures (incl. timeouts) are IOExceptions. */
     public HttpResponse exchange(HttpRequest request) throws IOException {
-        java.net.http.HttpResponse<InputStream> response = open(request);
-        try (InputStream body = response.body()) {
-            return new HttpResponse(request, response.statusCode(), response.headers(), readAll(body, request));
+        return buffer(request, open(request));
+    }
+
+    /** Reads the whole body of an opened response (at most {@link Options#maxBodyBytes()}). */
+    public HttpResponse buffer(HttpRequest request, java.net.http.HttpResponse<InputStream> opened) throws IOException {
+        try (InputStream body = opened.body()) {
+            return new HttpResponse(request, opened.statusCode(), opened.headers(), readAll(body, request));
         }
     }
 
@@ -111,8 +124,9 @@ public final class HttpTransport {
         while ((n = body.read(chunk)) >= 0) {
             total += n;
             if (total > options.maxBodyBytes()) {
-                throw new ResponseTooLargeException("the response to " + request.method() + " exceeds "
-                        + options.maxBodyBytes() + " bytes");
+                throw new ResponseTooLargeException("The response to " + request.describe() + " exceeds "
+                        + options.maxBodyBytes() + " bytes, the most read into memory (set the system property "
+                        + "sluice.http.max-body-bytes, and a heap large enough for it, to allow more)");
             }
             out.write(chunk, 0, n);
         }

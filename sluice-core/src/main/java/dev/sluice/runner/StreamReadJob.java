@@ -51,7 +51,7 @@ final class StreamReadJob implements StreamSink {
         try {
             stream.read(new ReadRequest(configured.syncMode(), incoming, configured), this);
             if (!checkpointed) {
-                checkpoint(StreamState.noCursor());
+                checkpoint(stateWithoutCheckpoint(incoming));
             }
             status(AirbyteTrace.StreamStatus.COMPLETE);
             log.info("Read {} records from stream {} in {} ms", records, descriptor.name(), clock.millis() - started);
@@ -65,6 +65,17 @@ final class StreamReadJob implements StreamSink {
                     : failure.toString();
             return Optional.of(descriptor.name() + ": " + detail);
         }
+    }
+
+    /**
+     * The final state of a stream that made no checkpoint. A resumable full refresh given the completion sentinel
+     * reads nothing; the sentinel stays its state, as the reference's checkpoint reader returns it. Replacing it
+     * with the no-cursor marker would make the next attempt resume from a state that is no page token.
+     */
+    private StreamState stateWithoutCheckpoint(StreamState incoming) {
+        boolean finishedResumable = stream.isResumable() && stream.cursorField().isEmpty()
+                && incoming.isFullRefreshComplete();
+        return finishedResumable ? incoming : StreamState.noCursor();
     }
 
     @Override

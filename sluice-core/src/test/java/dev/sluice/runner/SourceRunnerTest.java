@@ -18,6 +18,7 @@ import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.PrimaryKey;
 import dev.sluice.source.ReadRequest;
+import dev.sluice.source.ResumableStream;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import dev.sluice.source.StreamSink;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class SourceRunnerTest {
@@ -174,6 +176,48 @@ class SourceRunnerTest {
                  {"type": "LEGACY", "data": {"echo": {"c": 1}}}]"""));
         new SourceRunner(source, out, clock).read(config("{\"api_key\":\"k\"}"), catalog(source, "echo"), state);
         assertThat(out.records().get(0).data().get("c").asInt()).isEqualTo(5);
+    }
+
+    /** Two pages of one record each; the state is the next page's number. */
+    static final class TwoPages extends ResumableStream {
+        int pagesRead;
+
+        @Override
+        public String name() {
+            return "pages";
+        }
+
+        @Override
+        public ObjectNode jsonSchema() {
+            return Json.object();
+        }
+
+        @Override
+        protected Page readPage(@Nullable ObjectNode token) {
+            pagesRead++;
+            int page = token == null ? 1 : token.get("page").asInt();
+            return new Page(List.of(Json.object().put("id", page)), page == 2 ? null : Json.object().put("page", 2));
+        }
+    }
+
+    @Test
+    void aFinishedResumableFullRefreshKeepsItsSentinelThroughAttemptsThatReadNothing() throws Exception {
+        TwoPages pages = new TwoPages();
+        FakeSource source = new FakeSource(pages);
+        StateInput state = StateInput.parse(Json.parse("""
+                [{"type": "STREAM", "stream": {"stream_descriptor": {"name": "pages"},
+                  "stream_state": {"__ab_full_refresh_sync_complete": true}}}]"""));
+        // Three attempts in a row, each resumed from the previous one's state (as after kills in later streams).
+        for (int attempt = 0; attempt < 3; attempt++) {
+            CollectingSink attemptOut = new CollectingSink();
+            boolean ok = new SourceRunner(source, attemptOut, clock).read(config("{\"api_key\":\"k\"}"),
+                    catalog(source, "pages"), state);
+            assertThat(ok).isTrue();
+            assertThat(attemptOut.transcript()).containsExactly("STARTED pages",
+                    "STATE pages {\"__ab_full_refresh_sync_complete\":true} 0.0", "COMPLETE pages");
+            state = StateInput.parse(Json.MAPPER.valueToTree(attemptOut.states()));
+        }
+        assertThat(pages.pagesRead).isZero();
     }
 
     @Test

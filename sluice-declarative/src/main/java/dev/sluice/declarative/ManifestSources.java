@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.interpolation.Template;
 import dev.sluice.declarative.manifest.ManifestBinder;
 import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.declarative.manifest.ManifestPath;
 import dev.sluice.declarative.manifest.ManifestPipeline;
 import dev.sluice.declarative.manifest.ManifestValidator;
 import dev.sluice.declarative.manifest.ResolvedManifest;
 import dev.sluice.declarative.manifest.ValidationReport;
+import dev.sluice.protocol.ConnectorSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +41,20 @@ public final class ManifestSources {
     /** A manifest given as a JSON object (the config's {@code __injected_declarative_manifest}). */
     public static DeclarativeSource fromJson(JsonNode manifest) {
         return load(ManifestPipeline.fromJson(manifest));
+    }
+
+    /**
+     * The SPEC of a manifest file, reading only its {@code spec} section after references are resolved: the
+     * {@code spec} command must answer fast and needs nothing else (the other commands validate everything).
+     */
+    public static ConnectorSpecification specOf(Path file) {
+        ResolvedManifest manifest = ManifestPipeline.fromYaml(read(file));
+        JsonNode spec = manifest.manifest().get("spec");
+        if (spec == null || spec.isNull()) {
+            return new DeclarativeSource(ManifestBinder.bind(manifest, DeclarativeSourceSpec.class)).spec();
+        }
+        ManifestPath path = ManifestPath.root().field("spec");
+        return ManifestBinder.bind(spec, SpecSpec.class, path, manifest.lines()).toSpecification();
     }
 
     /** Every problem of a manifest file, without building anything ({@code sluice validate}). */

@@ -91,7 +91,7 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
             JsonNode value = field.getValue();
             if (!value.isNull()) {
                 generator.writeFieldName(field.getKey());
-                Json.MAPPER.writeTree(generator, value);
+                writeValue(value);
             }
         }
         generator.writeEndObject();
@@ -100,6 +100,48 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
             generator.writeStringField("namespace", record.namespace());
         }
         generator.writeEndObject();
+    }
+
+    /**
+     * Writes a JSON value straight to the generator. {@code ObjectMapper.writeTree} would set up a serializer
+     * provider for every call, which dominated the cost of writing records.
+     */
+    private void writeValue(JsonNode value) throws IOException {
+        switch (value.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject();
+                Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    generator.writeFieldName(field.getKey());
+                    writeValue(field.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : value) {
+                    writeValue(element);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(value.textValue());
+            case NUMBER -> writeNumber(value);
+            case BOOLEAN -> generator.writeBoolean(value.booleanValue());
+            case NULL, MISSING -> generator.writeNull();
+            case BINARY, POJO -> Json.MAPPER.writeTree(generator, value);
+        }
+    }
+
+    private void writeNumber(JsonNode value) throws IOException {
+        switch (value.numberType()) {
+            case INT -> generator.writeNumber(value.intValue());
+            case LONG -> generator.writeNumber(value.longValue());
+            case BIG_INTEGER -> generator.writeNumber(value.bigIntegerValue());
+            case FLOAT -> generator.writeNumber(value.floatValue());
+            case DOUBLE -> generator.writeNumber(value.doubleValue());
+            case BIG_DECIMAL -> generator.writeNumber(value.decimalValue());
+        }
     }
 
     private AirbyteLog masked(AirbyteLog log) {

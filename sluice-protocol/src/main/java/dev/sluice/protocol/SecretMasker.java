@@ -10,7 +10,10 @@ import java.util.Set;
 
 /**
  * Replaces known secret values by {@code ****} in any text. Each secret is also masked in its URL-encoded
- * forms, because an API key injected as a query parameter appears encoded in request URLs.
+ * forms, because an API key injected as a query parameter appears encoded in request URLs. Encoders differ on
+ * {@code *} and {@code ~} (Java's form encoding keeps the one and escapes the other, Python's {@code urlencode}
+ * and RFC 3986 the reverse), on the space ({@code +} or {@code %20}) and on the case of hex digits; every
+ * combination is masked.
  */
 public final class SecretMasker {
 
@@ -21,6 +24,15 @@ public final class SecretMasker {
 
     private SecretMasker(List<String> needles) {
         this.needles = needles;
+    }
+
+    private static String lowerCaseEscapes(String encoded) {
+        StringBuilder text = new StringBuilder(encoded);
+        for (int i = text.indexOf("%"); i >= 0 && i + 2 < text.length(); i = text.indexOf("%", i + 1)) {
+            text.setCharAt(i + 1, Character.toLowerCase(text.charAt(i + 1)));
+            text.setCharAt(i + 2, Character.toLowerCase(text.charAt(i + 2)));
+        }
+        return text.toString();
     }
 
     public static SecretMasker none() {
@@ -35,9 +47,14 @@ public final class SecretMasker {
                 continue;
             }
             forms.add(secret);
-            String formEncoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
-            forms.add(formEncoded);
-            forms.add(formEncoded.replace("+", "%20"));
+            String javaForm = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            String pythonForm = javaForm.replace("*", "%2A").replace("%7E", "~");
+            for (String encoded : List.of(javaForm, pythonForm)) {
+                for (String spaced : List.of(encoded, encoded.replace("+", "%20"))) {
+                    forms.add(spaced);
+                    forms.add(lowerCaseEscapes(spaced));
+                }
+            }
         }
         // Longest first, so that a secret containing another secret is masked whole.
         List<String> ordered = forms.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();

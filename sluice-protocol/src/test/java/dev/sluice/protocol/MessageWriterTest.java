@@ -29,6 +29,23 @@ class MessageWriterTest {
     }
 
     @Test
+    void recordValuesAreWrittenExactlyAsJacksonWritesThem() throws Exception {
+        String json = "{\"i\":7,\"l\":12345678901234,\"big\":123456789012345678901234567890,"
+                + "\"d\":1.5,\"whole\":3.0,\"tiny\":1.0E-300,\"dec\":1e400,\"t\":true,\"s\":\"é \\\" \\n\","
+                + "\"nested\":{\"a\":[1,{\"b\":null},[]],\"e\":{}},\"neg\":-0.0}";
+        ObjectNode data = (ObjectNode) Json.MAPPER.reader()
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree("{\"dec\":1e400}");
+        ObjectNode parsed = (ObjectNode) Json.parse(json.replace(",\"dec\":1e400", ""));
+        parsed.set("dec", data.get("dec"));
+        writer.write(new AirbyteRecord("s", parsed, 1L));
+        String written = written();
+        String expected = Json.MAPPER.writeValueAsString(parsed);
+        assertThat(written).isEqualTo("{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":" + expected
+                + ",\"emitted_at\":1}}\n");
+    }
+
+    @Test
     void streamStateWithRecordCountAsDouble() throws Exception {
         writer.write(AirbyteStateMessage.forStream(StreamDescriptor.of("users"),
                 Json.parse("{\"updated_at\":\"2024-01-01T00:00:00Z\",\"__ab_no_cursor_state_message\":true}"), 2));
@@ -114,6 +131,15 @@ class MessageWriterTest {
         writer.write(ConnectionStatus.failed("token s3cr3t/key+1 rejected"));
         assertThat(written()).doesNotContain("s3cr3t").contains("api_key=****").contains("bad ****")
                 .contains("internal ****").contains("at ****").contains("token **** rejected");
+    }
+
+    @Test
+    void secretsAreMaskedHoweverAnEncoderTreatsStarsTildesSpacesAndHexCase() {
+        writer.maskSecrets(SecretMasker.of(Set.of("a*b~c d/e")));
+        writer.write(new AirbyteLog(AirbyteLog.Level.WARN, String.join(" | ",
+                "java a*b%7Ec+d%2Fe", "python a%2Ab~c+d%2Fe", "rfc3986 a%2Ab~c%20d%2Fe", "java-20 a*b%7Ec%20d%2Fe",
+                "lower a%2ab~c+d%2fe", "raw a*b~c d/e")));
+        assertThat(written()).contains("java **** | python **** | rfc3986 **** | java-20 **** | lower **** | raw ****");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.protocol.Json;
+import dev.sluice.protocol.JsonTrees;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public record JsonDecoderSpec(@JsonProperty("$parameters") @Nullable ObjectNode 
             return List.of();
         }
         try {
-            return documents(Json.MAPPER.readTree(body));
+            return documents(JsonTrees.readDocument(body));
         } catch (IOException e) {
             throw Undecodable.error(source, "not valid JSON (" + e.getMessage() + ")", e);
         }

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.protocol.Json;
+import dev.sluice.protocol.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +28,6 @@ public record JsonItemsDecoderSpec(
         @JsonProperty(value = "items_path", required = true) String itemsPath,
         @JsonProperty("encoding") @Nullable String encoding,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements DecoderSpec, NestedDecoderSpec {
-
-    /** Reads one item in the middle of the document, so the tokens after it are expected. */
-    private static final ObjectReader ITEM_READER = Json.MAPPER.reader()
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public JsonItemsDecoderSpec {
         if (itemsPath == null || itemsPath.isEmpty()) {
@@ -74,7 +69,7 @@ public record JsonItemsDecoderSpec(
     private static void walk(JsonParser parser, List<String> path, List<String> target, List<JsonNode> items)
             throws IOException {
         if (path.equals(target)) {
-            items.add(ITEM_READER.readTree(parser));
+            items.add(JsonTrees.read(parser));
             return;
         }
         JsonToken token = parser.currentToken();

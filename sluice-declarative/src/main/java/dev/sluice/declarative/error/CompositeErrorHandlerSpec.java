@@ -59,6 +59,11 @@ public record CompositeErrorHandlerSpec(
             }
 
             @Override
+            public boolean inspectsSuccessfulBodies() {
+                return handlers.stream().anyMatch(ErrorHandler::inspectsSuccessfulBodies);
+            }
+
+            @Override
             public List<BackoffStrategy> backoffStrategies() {
                 return strategies;
             }

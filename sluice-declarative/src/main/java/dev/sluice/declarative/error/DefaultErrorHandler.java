@@ -32,6 +32,11 @@ final class DefaultErrorHandler implements ErrorHandler {
     }
 
     @Override
+    public boolean inspectsSuccessfulBodies() {
+        return filters.stream().anyMatch(HttpResponseFilter::readsBody);
+    }
+
+    @Override
     public List<BackoffStrategy> backoffStrategies() {
         return strategies;
     }

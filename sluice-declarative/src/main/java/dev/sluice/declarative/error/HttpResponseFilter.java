@@ -67,6 +67,11 @@ final class HttpResponseFilter {
         return Optional.of(new ErrorResolution(action, type, message));
     }
 
+    /** Whether matching reads the body (a predicate or an error-message test), as opposed to the status alone. */
+    boolean readsBody() {
+        return action != null && (predicate != null || errorMessageContains != null);
+    }
+
     private boolean matchesResponse(HttpResponse response) {
         if (httpCodes.contains(response.status())) {
             return true;

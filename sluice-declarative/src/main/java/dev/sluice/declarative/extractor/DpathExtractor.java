@@ -39,6 +39,19 @@ public final class DpathExtractor implements RecordExtractor {
         return path;
     }
 
+    /** A non-empty path of literal keys, with no record expander: what a streaming reader can follow. */
+    boolean isPlainPath() {
+        if (path.isEmpty() || expander != null) {
+            return false;
+        }
+        for (String key : path) {
+            if (key.isEmpty() || key.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == ']' || c == '!')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void extract(JsonNode document, Consumer<ObjectNode> records) {
         if (path.isEmpty()) {

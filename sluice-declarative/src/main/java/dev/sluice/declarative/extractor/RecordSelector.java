@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.RecordContext;
 import dev.sluice.declarative.decoder.Decoder;
+import dev.sluice.declarative.decoder.JsonDecoderSpec;
 import dev.sluice.declarative.transform.RecordTransformation;
 import dev.sluice.http.HttpResponse;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class RecordSelector {
     private final List<RecordTransformation> transformations;
     private final boolean transformFirst;
     private final @Nullable SchemaNormalizer normalizer;
+    private final boolean decodesJson;
 
     RecordSelector(Decoder decoder, RecordExtractor extractor, @Nullable BiPredicate<ObjectNode, RecordContext> filter,
             List<RecordTransformation> transformations, boolean transformFirst, @Nullable SchemaNormalizer normalizer) {
@@ -29,6 +31,26 @@ public final class RecordSelector {
         this.transformations = List.copyOf(transformations);
         this.transformFirst = transformFirst;
         this.normalizer = normalizer;
+        this.decodesJson = decoder == JsonDecoderSpec.DEFAULT;
+    }
+
+    /**
+     * Selects one extracted record (filter, transformations, normalisation); null when it is filtered out. For
+     * records that were extracted while the body streamed in.
+     */
+    public @Nullable ObjectNode selectOne(ObjectNode record, RecordContext context) {
+        return process(record, context);
+    }
+
+    /**
+     * The key path this selector's records are at, when the body can be streamed: a JSON body and a plain path of
+     * keys (no globs, no record expander); null otherwise.
+     */
+    public @Nullable List<String> streamablePath() {
+        if (!(extractor instanceof DpathExtractor dpath) || !dpath.isPlainPath() || !decodesJson) {
+            return null;
+        }
+        return dpath.path();
     }
 
     /** The decoded documents of a response (for paginators that read the body too). */

@@ -97,7 +97,19 @@ final class LiteralEval {
         if (c >= '0' && c <= '9' || "+-.([{'\"#\n\r\f\\".indexOf(c) >= 0) {
             return true;
         }
-        return "TFNsrRuUbBfF".indexOf(c) >= 0;
+        if ("TFNsrRuUbBfF".indexOf(c) < 0) {
+            return false;
+        }
+        // A word: only True, False, None, set (as in set()) or a string prefix right before a quote can start one.
+        int end = i;
+        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+            end++;
+        }
+        String word = text.substring(i, end);
+        if (end < text.length() && (text.charAt(end) == '\'' || text.charAt(end) == '"')) {
+            return word.length() <= 2;
+        }
+        return word.equals("True") || word.equals("False") || word.equals("None") || word.equals("set");
     }
 
 

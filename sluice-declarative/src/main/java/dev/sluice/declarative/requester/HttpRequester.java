@@ -9,6 +9,7 @@ import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.http.HttpExecutor;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.ResponseReader;
+import dev.sluice.http.StreamingResponseReader;
 import dev.sluice.http.Urls;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
@@ -62,6 +63,20 @@ public final class HttpRequester {
     public <T> Optional<T> send(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
             @Nullable String pathOverride, ResponseReader<T> reader) {
         return executor.send(build(slice, nextPageToken, extra, pathOverride), reader);
+    }
+
+    /**
+     * Like {@link #send}, with a successful body handed to {@code reader} as it streams in (see
+     * {@link HttpExecutor#stream}).
+     */
+    public <T> Optional<T> stream(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
+            @Nullable String pathOverride, StreamingResponseReader<T> reader) {
+        return executor.stream(build(slice, nextPageToken, extra, pathOverride), reader);
+    }
+
+    /** Whether the error handler reads the bodies of successful responses (then they cannot be streamed). */
+    public boolean inspectsSuccessfulBodies() {
+        return executor.inspectsSuccessfulBodies();
     }
 
     /** The request as it would be sent (before authentication). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.RecordContext;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
+import dev.sluice.declarative.decoder.StreamingJson;
 import dev.sluice.declarative.extractor.RecordSelector;
 import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.declarative.paginator.Page;
@@ -12,6 +13,7 @@ import dev.sluice.declarative.paginator.Paginator;
 import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -30,22 +32,24 @@ public final class SimpleRetriever implements Retriever {
     private final boolean ignoreSlicerOptionsWhenPaginating;
     private final InterpolationContext interpolation;
     private final @Nullable ChunkedPageReader chunks;
+    private final @Nullable StreamingJson streaming;
 
     SimpleRetriever(HttpRequester requester, RecordSelector selector, Paginator paginator,
             boolean ignoreSlicerOptionsWhenPaginating, InterpolationContext interpolation,
-            @Nullable ChunkedPageReader chunks) {
+            @Nullable ChunkedPageReader chunks, @Nullable StreamingJson streaming) {
         this.requester = requester;
         this.selector = selector;
         this.paginator = paginator;
         this.ignoreSlicerOptionsWhenPaginating = ignoreSlicerOptionsWhenPaginating;
         this.interpolation = interpolation;
         this.chunks = chunks;
+        this.streaming = streaming;
     }
 
     /** The same retriever sending at most {@code concurrency} chunk requests of a page at a time. */
     SimpleRetriever withChunkConcurrency(int concurrency) {
         return new SimpleRetriever(requester, selector, paginator, ignoreSlicerOptionsWhenPaginating, interpolation,
-                chunks == null ? null : chunks.withConcurrency(concurrency));
+                chunks == null ? null : chunks.withConcurrency(concurrency), streaming);
     }
 
     @Override
@@ -92,6 +96,9 @@ public final class SimpleRetriever implements Retriever {
 
     private Optional<Page> readPage(StreamSlice slice, @Nullable JsonNode token, RequestOptions options,
             RecordContext context, RecordGate gate, Consumer<ObjectNode> records) {
+        if (streaming != null) {
+            return streamPage(slice, token, options, context, gate, records, streaming);
+        }
         Optional<DecodedResponse> response = requester.send(slice, token, options, paginator.path(token),
                 sent -> new DecodedResponse(sent, selector.decode(sent)));
         if (response.isEmpty()) {
@@ -100,6 +107,37 @@ public final class SimpleRetriever implements Retriever {
         PageRecords counted = new PageRecords(records, gate);
         int raw = selector.select(response.get().documents(), context, counted);
         return Optional.of(counted.toPage(response.get(), raw, token));
+    }
+
+    /**
+     * Reads a page while its body streams in, handing each record on as soon as it is parsed. When an attempt
+     * breaks off mid-body and the request is retried, the records the broken attempt already handed on are skipped
+     * (the API serves the same page again), so a retry neither loses nor repeats a record.
+     */
+    private Optional<Page> streamPage(StreamSlice slice, @Nullable JsonNode token, RequestOptions options,
+            RecordContext context, RecordGate gate, Consumer<ObjectNode> records, StreamingJson json) {
+        PageRecords counted = new PageRecords(records, gate);
+        int[] delivered = {0};
+        int[] extracted = {0};
+        Optional<DecodedResponse> response = requester.stream(slice, token, options, paginator.path(token),
+                (head, body) -> {
+                    int skip = delivered[0];
+                    int[] index = {0};
+                    JsonNode document = json.extract(body, record -> {
+                        index[0]++;
+                        if (index[0] <= skip) {
+                            return;
+                        }
+                        ObjectNode selected = selector.selectOne(record, context);
+                        delivered[0] = index[0];
+                        if (selected != null) {
+                            counted.accept(selected);
+                        }
+                    });
+                    extracted[0] = index[0];
+                    return new DecodedResponse(head, List.of(document));
+                });
+        return response.map(page -> counted.toPage(page, extracted[0], token));
     }
 
     /**

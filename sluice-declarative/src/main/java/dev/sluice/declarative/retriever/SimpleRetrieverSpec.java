@@ -9,6 +9,7 @@ import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.decoder.Decoder;
 import dev.sluice.declarative.decoder.DecoderSpec;
 import dev.sluice.declarative.decoder.JsonDecoderSpec;
+import dev.sluice.declarative.decoder.StreamingJson;
 import dev.sluice.declarative.extractor.RecordSelector;
 import dev.sluice.declarative.extractor.RecordSelectorSpec;
 import dev.sluice.declarative.paginator.Paginator;
@@ -18,6 +19,7 @@ import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.declarative.requester.RequesterSpec;
 import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
 import dev.sluice.declarative.transform.RecordTransformation;
+import dev.sluice.protocol.Json;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +76,26 @@ public record SimpleRetrieverSpec(
         ChunkedPageReader chunks = query == null ? null : new ChunkedPageReader(streamName, http, selector,
                 query.build(context, streamName), ChunkedPageReader.DEFAULT_CONCURRENCY);
         return new SimpleRetriever(http, selector, pages,
-                Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation(), chunks);
+                Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation(), chunks,
+                streaming(selector, http));
+    }
+
+    /**
+     * How to stream pages, or null to read them whole: a JSON body whose records are at a plain key path, an error
+     * handler that classifies successful responses by status alone, and a paginator that does not read the records
+     * out of {@code response} (it sees the body with the records taken out).
+     */
+    private @Nullable StreamingJson streaming(RecordSelector selector, HttpRequester http) {
+        List<String> path = selector.streamablePath();
+        if (path == null || http.inspectsSuccessfulBodies()) {
+            return null;
+        }
+        if (paginator != null) {
+            String pagination = Json.write(Json.MAPPER.valueToTree(paginator));
+            if (pagination.contains("response") && pagination.contains(path.get(0))) {
+                return null;
+            }
+        }
+        return new StreamingJson(path);
     }
 }
