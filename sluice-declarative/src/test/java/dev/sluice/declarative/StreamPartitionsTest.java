@@ -85,6 +85,25 @@ class StreamPartitionsTest {
         assertThat(projects.partitions()).isEmpty();
     }
 
+    /**
+     * The parent's window ends at "now", but {@code parent_slice} holds only the parent's partition (as in the
+     * reference), so the keys, which name the partitions' offsets, stay the same from listing to listing.
+     */
+    @Test
+    void aPartitionKeepsItsKeyWhenTheParentsWindowMoves() {
+        List<String> before = stream("tasks").partitions().stream().map(StreamPartition::key).toList();
+        clock.advance(Duration.ofDays(3));
+        api.project(3, "2024-01-07T12:00:00Z");
+
+        List<String> after = stream("tasks").partitions().stream().map(StreamPartition::key).toList();
+
+        assertThat(after).startsWith(before.toArray(String[]::new))
+                .containsExactly("{\"parent_slice\":{},\"project_id\":1}", "{\"parent_slice\":{},\"project_id\":2}",
+                        "{\"parent_slice\":{},\"project_id\":3}");
+        assertThat(api.requests()).containsExactly("/projects?updated_after=2024-01-01T00:00:00Z",
+                "/projects?updated_after=2024-01-01T00:00:00Z");
+    }
+
     @Test
     void aPartitionIsReadAloneWithAStateOfItsOwn() {
         Stream tasks = stream("tasks");
