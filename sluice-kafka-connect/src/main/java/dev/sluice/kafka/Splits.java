@@ -10,9 +10,9 @@ import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamState;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A stream's history split as JSON text, {@code {"ranges": [{"key", "descriptor", "bounded"}...], "rest": {...}}}:
@@ -46,7 +46,7 @@ final class Splits {
 
     /** The source partition of a split's range {@code index}, as {@link WorkUnit#sourcePartition()} builds it. */
     static Map<String, String> rangePartition(String stream, int index) {
-        Map<String, String> partition = new TreeMap<>();
+        Map<String, String> partition = new HashMap<>();
         partition.put("stream", stream);
         partition.put("range", Integer.toString(index));
         return Collections.unmodifiableMap(partition);

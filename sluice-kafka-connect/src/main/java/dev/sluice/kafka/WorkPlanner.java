@@ -47,7 +47,7 @@ final class WorkPlanner {
         if (stream.isPartitioned()) {
             return partitionUnits(stream);
         }
-        if (splitRanges && !stream.cursorField().isEmpty()) {
+        if (!stream.cursorField().isEmpty()) {
             return splitUnits(stream);
         }
         return List.of(WorkUnit.whole(stream.name()));
@@ -65,7 +65,8 @@ final class WorkPlanner {
         }
         String split = whole != null ? whole.split() : storedInRanges(name);
         if (split == null) {
-            Optional<HistorySplit> made = tasks < 2 ? Optional.empty() : stream.splitHistory(tasks);
+            // A stored split is kept even with splitting turned off: the rest's state is past the unread ranges.
+            Optional<HistorySplit> made = splitRanges && tasks >= 2 ? stream.splitHistory(tasks) : Optional.empty();
             if (made.isEmpty()) {
                 return List.of(WorkUnit.whole(name));
             }

@@ -11,9 +11,9 @@ import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamState;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.jspecify.annotations.Nullable;
 
@@ -57,12 +57,17 @@ record WorkUnit(String stream, @Nullable StreamPartition partition, int range, @
         return partition != null && partition.bounded();
     }
 
-    /** The Connect source partition; sorted, since Connect finds stored offsets by its serialised bytes. */
+    /**
+     * The Connect source partition, in a {@link HashMap}'s order. Connect finds a stored offset by the bytes of its
+     * serialised source partition, and its offsets REST API (listing, altering, resetting) serialises again the
+     * partitions it read back, which its JSON converter builds as {@code HashMap}s: in any other order a unit's offset
+     * would be listed as null and survive a reset.
+     */
     Map<String, String> sourcePartition() {
         if (range >= 0) {
             return Splits.rangePartition(stream, range);
         }
-        Map<String, String> map = new TreeMap<>();
+        Map<String, String> map = new HashMap<>();
         map.put("stream", stream);
         if (partition != null) {
             map.put("partition", partition.key());

@@ -10,10 +10,12 @@ import dev.sluice.source.Stream;
 import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.junit.jupiter.api.Test;
 
 /** How the connector splits streams into units, finds a stored split again, and spreads units over tasks. */
@@ -89,9 +91,26 @@ class WorkPlannerTest {
                 Map.of("stream", "tickets", "partition", "{\"board\":1}"),
                 Map.of("stream", "tickets", "partition", "{\"board\":2}"),
                 Map.of("stream", "tickets", "partition", "{\"board\":3}"));
-        assertThat(Json.write(Json.MAPPER.valueToTree(units.get(0).sourcePartition())))
-                .as("keys sorted: Connect finds offsets by the serialised partition")
-                .isEqualTo("{\"partition\":\"{\\\"board\\\":1}\",\"stream\":\"tickets\"}");
+    }
+
+    /**
+     * Connect's offsets REST API reads the stored source partitions back (as {@code HashMap}s) and looks their
+     * offsets up by serialising them again: the bytes must be those the task stored.
+     */
+    @Test
+    void sourcePartitionsSerialiseAlikeAfterConnectReadsThemBack() {
+        List<WorkUnit> units = new ArrayList<>(List.of(WorkUnit.whole("users")));
+        units.addAll(planner(2).unitsOf(new Tickets()));
+        units.addAll(planner(3).unitsOf(new Events()));
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "false"), true);
+
+        assertThat(units).hasSize(7).allSatisfy(unit -> {
+            byte[] stored = converter.fromConnectData("offsets", null, List.of("connector", unit.sourcePartition()));
+            Object readBack = converter.toConnectData("offsets", stored).value();
+            assertThat(new String(converter.fromConnectData("offsets", null, readBack), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(stored, StandardCharsets.UTF_8));
+        });
     }
 
     @Test
@@ -149,6 +168,17 @@ class WorkPlannerTest {
         assertThat(planner(1).unitsOf(new Events())).containsExactly(WorkUnit.whole("events"));
         assertThat(new WorkPlanner(stored.offsetStorageReader(), 3, false).unitsOf(new Events()))
                 .containsExactly(WorkUnit.whole("events"));
+    }
+
+    /** Read whole from the rest's offset, the stream would skip the ranges not yet read. */
+    @Test
+    void aStoredSplitIsKeptWhenSplittingIsTurnedOffOrOneTaskIsLeft() {
+        List<WorkUnit> first = planner(3).unitsOf(new Events());
+        stored.offsets.put(first.get(2).sourcePartition(), Map.copyOf(OffsetCodec.encode(
+                StreamState.of(Json.object().put("ts", 35)), first.get(2).split(), false)));
+
+        assertThat(new WorkPlanner(stored.offsetStorageReader(), 3, false).unitsOf(new Events())).isEqualTo(first);
+        assertThat(planner(1).unitsOf(new Events())).isEqualTo(first);
     }
 
     @Test
