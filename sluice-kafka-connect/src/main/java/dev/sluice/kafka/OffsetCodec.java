@@ -51,8 +51,8 @@ final class OffsetCodec {
             return null;
         }
         try {
-            return new Stored(StreamState.of(Json.parse(text)), offset.get(SPLIT) instanceof String split ? split : null,
-                    Boolean.TRUE.equals(offset.get(COMPLETE)));
+            String split = offset.get(SPLIT) instanceof String stored ? stored : null;
+            return new Stored(StreamState.of(Json.parse(text)), split, Boolean.TRUE.equals(offset.get(COMPLETE)));
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("Ignoring an unreadable stored offset ({}); the unit starts from scratch", e.getMessage());
             return null;
