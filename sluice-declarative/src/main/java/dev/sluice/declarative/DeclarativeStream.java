@@ -7,14 +7,19 @@ import dev.sluice.declarative.concurrent.ConcurrentReader;
 import dev.sluice.declarative.concurrent.ReadPlan;
 import dev.sluice.declarative.schema.SchemaLoader;
 import dev.sluice.protocol.AirbyteStream;
+import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.SyncMode;
+import dev.sluice.source.ConnectorException;
+import dev.sluice.source.HistorySplit;
 import dev.sluice.source.PrimaryKey;
 import dev.sluice.source.ReadRequest;
 import dev.sluice.source.Stream;
+import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,13 +27,38 @@ import org.jspecify.annotations.Nullable;
  * a read is planned from the incoming state ({@link #plan}) and its slices are read by a {@link ConcurrentReader}
  * with the manifest's concurrency level. As in the reference, the sync mode does not matter: incoming state is
  * applied and cursor state is checkpointed in full refresh too.
+ *
+ * <p>A stream with a partition router lists its router's partitions and reads each on its own; an incremental
+ * stream with a {@code DatetimeBasedCursor} and a {@code step} (and no router) splits its history into date
+ * ranges. Both are read with the same concurrent engine, one partition at a time.
  */
 public final class DeclarativeStream implements Stream {
 
-    /** Plans one read of the stream from its incoming state. */
+    /**
+     * Plans one read of the stream from its incoming state and, optionally, reads of its partitions (see
+     * {@link Stream#partitions()}); the defaults describe a stream that is read only as a whole.
+     */
     @FunctionalInterface
     public interface Planner {
         ReadPlan plan(StreamState state);
+
+        default boolean isPartitioned() {
+            return false;
+        }
+
+        default List<StreamPartition> partitions() {
+            return List.of();
+        }
+
+        default Optional<HistorySplit> splitHistory(int count) {
+            return Optional.empty();
+        }
+
+        /** A read of one partition from that partition's own state. */
+        default ReadPlan planPartition(StreamPartition partition, StreamState state) {
+            throw new ConnectorException(FailureType.SYSTEM_ERROR, "This stream cannot read partitions",
+                    "no partitions; asked for " + partition.key(), null);
+        }
     }
 
     /**
@@ -63,7 +93,10 @@ public final class DeclarativeStream implements Stream {
         return new DeclarativeStream(name, primaryKey, schema, cursor, planner, level);
     }
 
-    /** The same stream, read as {@code other} plans it (a {@code StateDelegatingStream} picks a stream per read). */
+    /**
+     * The same stream, read as {@code other} plans it (a {@code StateDelegatingStream} picks a stream per read); a
+     * lambda planner reads the stream only as a whole.
+     */
     DeclarativeStream withPlanner(Planner other) {
         return new DeclarativeStream(name, primaryKey, schema, cursor, other, concurrency);
     }
@@ -118,5 +151,26 @@ public final class DeclarativeStream implements Stream {
     @Override
     public void read(ReadRequest request, StreamSink sink) {
         new ConcurrentReader(name, concurrency).read(plan(request.state()), sink);
+    }
+
+    @Override
+    public boolean isPartitioned() {
+        return planner.isPartitioned();
+    }
+
+    /** The router's partitions, read from the parents' beginning (so every parent record), each key once. */
+    @Override
+    public List<StreamPartition> partitions() {
+        return planner.partitions();
+    }
+
+    @Override
+    public Optional<HistorySplit> splitHistory(int count) {
+        return planner.splitHistory(count);
+    }
+
+    @Override
+    public void readPartition(StreamPartition partition, ReadRequest request, StreamSink sink) {
+        new ConcurrentReader(name, concurrency).read(planner.planPartition(partition, request.state()), sink);
     }
 }

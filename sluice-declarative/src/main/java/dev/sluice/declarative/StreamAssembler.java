@@ -6,6 +6,7 @@ import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.concurrent.ReadPlan;
 import dev.sluice.declarative.concurrent.SliceReader;
+import dev.sluice.declarative.incremental.DatetimeIncrementalSync;
 import dev.sluice.declarative.incremental.FinalStateCursor;
 import dev.sluice.declarative.incremental.IncrementalSync;
 import dev.sluice.declarative.incremental.IncrementalSyncSpec;
@@ -16,15 +17,24 @@ import dev.sluice.declarative.partition.CartesianProductRouter;
 import dev.sluice.declarative.partition.OptionsOverlay;
 import dev.sluice.declarative.partition.PartitionRouter;
 import dev.sluice.declarative.partition.PartitionRouterSpec;
+import dev.sluice.declarative.partition.SinglePartitionRouter;
 import dev.sluice.declarative.retriever.RecordGate;
 import dev.sluice.declarative.retriever.SimpleRetriever;
 import dev.sluice.declarative.retriever.SimpleRetrieverSpec;
 import dev.sluice.declarative.schema.SchemaLoader;
 import dev.sluice.declarative.transform.RecordTransformation;
+import dev.sluice.protocol.FailureType;
+import dev.sluice.protocol.Json;
+import dev.sluice.source.ConnectorException;
+import dev.sluice.source.HistorySplit;
 import dev.sluice.source.PrimaryKey;
+import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -34,14 +44,23 @@ import org.jspecify.annotations.Nullable;
  * the state migrations, the partition routers, the incremental cursor and the retriever as the reference does:
  * without {@code incremental_sync} the routers' partitions are the slices; with it, the cursor's windows (per
  * partition when there is a router). The retriever is built on the first read and shared by all slices.
+ *
+ * <p>It is also the stream's {@link DeclarativeStream.Planner} for partitions: a router's partition is read through a
+ * {@link SinglePartitionRouter} (so the cursor and its state are those of a whole read, restricted to the partition),
+ * and a range of a split history {@code {"range": {"start", "end"}}} through the datetime cursor limited to it.
  */
-final class StreamAssembler {
+final class StreamAssembler implements DeclarativeStream.Planner {
+
+    private static final String RANGE = "range";
+    private static final String PARTITION = "partition";
+    private static final String EXTRA_FIELDS = "extra_fields";
 
     private final DeclarativeStreamSpec spec;
     private final BuildContext context;
     private final String name;
     private final SimpleRetrieverSpec retrieverSpec;
     private final List<UnaryOperator<StreamState>> migrations;
+    private final SchemaLoader schema;
     private volatile @Nullable SimpleRetriever retriever;
 
     private StreamAssembler(DeclarativeStreamSpec spec, BuildContext context) {
@@ -50,31 +69,101 @@ final class StreamAssembler {
         this.name = spec.streamName();
         this.retrieverSpec = (SimpleRetrieverSpec) spec.retriever();
         this.migrations = migrations();
+        this.schema = SchemaLoaders.of(spec.schemaLoader(), context, name);
     }
 
     static DeclarativeStream assemble(DeclarativeStreamSpec spec, BuildContext context) {
         StreamAssembler assembler = new StreamAssembler(spec, context);
-        SchemaLoader schema = SchemaLoaders.of(spec.schemaLoader(), context, assembler.name);
         IncrementalSyncSpec incremental = spec.incrementalSync();
         DeclarativeStream.CursorInfo cursor = incremental == null ? DeclarativeStream.CursorInfo.NONE
                 : new DeclarativeStream.CursorInfo(incremental.cursorField(context),
                         !incremental.cursorFieldFromCatalog());
-        return new DeclarativeStream(assembler.name, PrimaryKey.parse(spec.primaryKey()), schema, cursor,
-                state -> assembler.plan(state, schema), ConcurrencyLevelSpec.DEFAULT);
+        return new DeclarativeStream(assembler.name, PrimaryKey.parse(spec.primaryKey()), assembler.schema, cursor,
+                assembler, ConcurrencyLevelSpec.DEFAULT);
     }
 
-    private ReadPlan plan(StreamState incoming, SchemaLoader schema) {
+    @Override
+    public ReadPlan plan(StreamState incoming) {
+        StreamState state = migrated(incoming);
+        PartitionRouter router = router(state);
+        IncrementalSync sync = incrementalSync();
+        return plan(router, sync, sync == null ? new FinalStateCursor(router) : sync.cursor(state, router));
+    }
+
+    private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
+        SimpleRetriever pages = retriever();
+        SliceReader reader = (slice, records) -> pages.read(slice, options(router, sync, slice),
+                gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
+        return new ReadPlan(cursor, reader);
+    }
+
+    private StreamState migrated(StreamState incoming) {
         StreamState state = incoming;
         for (UnaryOperator<StreamState> migration : migrations) {
             state = migration.apply(state);
         }
-        PartitionRouter router = router(state);
-        IncrementalSync sync = spec.incrementalSync() == null ? null : spec.incrementalSync().build(context, name);
-        StreamCursor cursor = sync == null ? new FinalStateCursor(router) : sync.cursor(state, router);
-        SimpleRetriever pages = retriever(schema);
-        SliceReader reader = (slice, records) -> pages.read(slice, options(router, sync, slice),
-                gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
-        return new ReadPlan(cursor, reader);
+        return state;
+    }
+
+    @Override
+    public boolean isPartitioned() {
+        return !retrieverSpec.partitionRouter().isEmpty();
+    }
+
+    /** Every partition from the parents' beginning; a partition the router repeats is listed once. */
+    @Override
+    public List<StreamPartition> partitions() {
+        PartitionRouter router = router(StreamState.empty());
+        if (router == null) {
+            return List.of();
+        }
+        Map<String, StreamPartition> found = new LinkedHashMap<>();
+        router.partitions(slice -> {
+            String key = StreamSlice.ofPartition(slice.partition()).key();
+            ObjectNode descriptor = Json.object();
+            descriptor.set(PARTITION, slice.partition());
+            descriptor.set(EXTRA_FIELDS, slice.extraFields());
+            found.putIfAbsent(key, new StreamPartition(key, descriptor, false));
+        });
+        return List.copyOf(found.values());
+    }
+
+    @Override
+    public Optional<HistorySplit> splitHistory(int count) {
+        if (isPartitioned() || !(incrementalSync() instanceof DatetimeIncrementalSync sync)) {
+            return Optional.empty();
+        }
+        return sync.splitHistory(count).map(split -> {
+            List<StreamPartition> ranges = new ArrayList<>();
+            for (ObjectNode range : split.ranges()) {
+                ranges.add(new StreamPartition(StreamSlice.ofPartition(range).key(),
+                        (ObjectNode) Json.object().set(RANGE, range), true));
+            }
+            return new HistorySplit(ranges, new StreamState(split.rest()));
+        });
+    }
+
+    @Override
+    public ReadPlan planPartition(StreamPartition partition, StreamState incoming) {
+        ObjectNode descriptor = partition.descriptor();
+        if (descriptor.get(RANGE) instanceof ObjectNode range
+                && !isPartitioned() && incrementalSync() instanceof DatetimeIncrementalSync sync) {
+            return plan(null, sync, sync.rangeCursor(incoming, range));
+        }
+        PartitionRouter router = isPartitioned() ? router(StreamState.empty()) : null;
+        if (router == null || !(descriptor.get(PARTITION) instanceof ObjectNode value)) {
+            throw new ConnectorException(FailureType.SYSTEM_ERROR, "Stream " + name + " has no partition "
+                    + partition.key(), "stream " + name + " cannot read partition " + Json.write(descriptor), null);
+        }
+        ObjectNode extra = descriptor.get(EXTRA_FIELDS) instanceof ObjectNode fields ? fields : Json.object();
+        PartitionRouter single = new SinglePartitionRouter(router, new StreamSlice(value, Json.object(), extra));
+        StreamState state = migrated(incoming);
+        IncrementalSync sync = incrementalSync();
+        return plan(single, sync, sync == null ? new FinalStateCursor(single) : sync.cursor(state, single));
+    }
+
+    private @Nullable IncrementalSync incrementalSync() {
+        return spec.incrementalSync() == null ? null : spec.incrementalSync().build(context, name);
     }
 
     private @Nullable PartitionRouter router(StreamState state) {
@@ -130,7 +219,7 @@ final class StreamAssembler {
         };
     }
 
-    private SimpleRetriever retriever(SchemaLoader schema) {
+    private SimpleRetriever retriever() {
         SimpleRetriever result = retriever;
         if (result == null) {
             synchronized (this) {

@@ -11,7 +11,8 @@ sealed interface ReadEvent {
     record Record(WorkUnit unit, ObjectNode data, long emittedAt) implements ReadEvent {
     }
 
-    record Checkpoint(WorkUnit unit, StreamState state) implements ReadEvent {
+    /** A checkpoint; {@code last} when the read then ended without a failure. */
+    record Checkpoint(WorkUnit unit, StreamState state, boolean last) implements ReadEvent {
     }
 
     /** One read of the unit finished. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.PrimaryKey;
-import dev.sluice.source.StreamState;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,29 +22,28 @@ final class RecordConverter {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
-    private final String stream;
     private final String topic;
     private final PrimaryKey primaryKey;
     private final @Nullable Schema valueSchema;
 
-    RecordConverter(String stream, String topic, PrimaryKey primaryKey, @Nullable Schema valueSchema) {
-        this.stream = stream;
+    RecordConverter(String topic, PrimaryKey primaryKey, @Nullable Schema valueSchema) {
         this.topic = topic;
         this.primaryKey = primaryKey;
         this.valueSchema = valueSchema;
     }
 
-    SourceRecord convert(ObjectNode data, StreamState offset, long emittedAt) {
+    /** The record of a unit ({@code sourcePartition}) that resumes from {@code offset}. */
+    SourceRecord convert(ObjectNode data, Map<String, ?> sourcePartition, Map<String, ?> offset, long emittedAt) {
         ObjectNode printed = withoutTopLevelNulls(data);
         Object value = valueSchema == null ? Json.MAPPER.convertValue(printed, MAP)
                 : SchemaConverter.value(printed, valueSchema);
-        return new SourceRecord(Map.of("stream", stream), OffsetCodec.encode(offset), topic, null,
-                null, key(printed), valueSchema, value, emittedAt);
+        return new SourceRecord(sourcePartition, offset, topic, null, null, key(printed), valueSchema, value,
+                emittedAt);
     }
 
     /** The same record with a later resume point (the checkpoint that arrived right after it). */
-    static SourceRecord withOffset(SourceRecord record, StreamState offset) {
-        return new SourceRecord(record.sourcePartition(), OffsetCodec.encode(offset), record.topic(),
+    static SourceRecord withOffset(SourceRecord record, Map<String, ?> offset) {
+        return new SourceRecord(record.sourcePartition(), offset, record.topic(),
                 record.kafkaPartition(), record.keySchema(), record.key(), record.valueSchema(), record.value(),
                 record.timestamp());
     }

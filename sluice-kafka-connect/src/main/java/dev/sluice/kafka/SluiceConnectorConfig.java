@@ -29,6 +29,8 @@ public final class SluiceConnectorConfig extends AbstractConfig {
     public static final String TOPIC_PATTERN = "sluice.topic.pattern";
     public static final String VALUE_SCHEMAS = "sluice.value.schemas.enable";
     public static final String SYNC_INTERVAL_MS = "sluice.sync.interval.ms";
+    public static final String PARTITIONS_REFRESH_MS = "sluice.partitions.refresh.interval.ms";
+    public static final String SPLIT_RANGES = "sluice.split.ranges.enable";
     public static final String QUEUE_CAPACITY = "sluice.queue.capacity";
     public static final String POLL_BATCH = "sluice.poll.batch.size";
 
@@ -49,6 +51,12 @@ public final class SluiceConnectorConfig extends AbstractConfig {
                             + "otherwise values are schemaless maps.")
             .define(SYNC_INTERVAL_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
                     "After an incremental stream is read to the end, read it again after this long; -1 reads once.")
+            .define(PARTITIONS_REFRESH_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(-1), Importance.MEDIUM,
+                    "How often the partitions of partitioned streams are listed again (reading their parent "
+                            + "streams); when they changed, the tasks are reconfigured. -1 lists them only at start.")
+            .define(SPLIT_RANGES, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "On its first sync, split the history of an incremental stream that can be read by date range "
+                            + "into one range per task (tasks.max), read in parallel; the newest keeps syncing.")
             .define(QUEUE_CAPACITY, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "Records buffered per task between the source and poll().")
             .define(POLL_BATCH, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW,
@@ -100,6 +108,14 @@ public final class SluiceConnectorConfig extends AbstractConfig {
 
     public long syncIntervalMillis() {
         return getLong(SYNC_INTERVAL_MS);
+    }
+
+    public long partitionsRefreshMillis() {
+        return getLong(PARTITIONS_REFRESH_MS);
+    }
+
+    public boolean splitRanges() {
+        return getBoolean(SPLIT_RANGES);
     }
 
     public int queueCapacity() {

@@ -1,10 +1,12 @@
 package dev.sluice.kafka;
 
+import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +15,19 @@ import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceConnector;
-import org.apache.kafka.connect.util.ConnectorUtils;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A Sluice source (manifest or class) as a Kafka Connect source connector. The selected streams are the units
- * of work, spread evenly over at most {@code tasks.max} tasks; see {@link SluiceSourceTask}.
+ * A Sluice source (manifest or class) as a Kafka Connect source connector. Work is split into units — whole
+ * streams, the partitions of partitioned streams, the date ranges of split histories ({@link WorkUnit},
+ * {@link WorkPlanner}) — spread in turn over at most {@code tasks.max} tasks; see {@link SluiceSourceTask}.
+ *
+ * <p>The partitions of partitioned streams are listed at start and again every
+ * {@code sluice.partitions.refresh.interval.ms} on a background thread; when they changed, the connector asks Connect
+ * to reconfigure its tasks. Units keep their source partitions across reconfigurations, so every unit resumes from
+ * its committed offset on whichever task gets it.
  *
  * <pre>{@code
  * connector.class=dev.sluice.kafka.SluiceSourceConnector
@@ -30,9 +40,12 @@ import org.apache.kafka.connect.util.ConnectorUtils;
 public final class SluiceSourceConnector extends SourceConnector {
 
     static final String VERSION = "0.1.0";
+    private static final Logger log = LoggerFactory.getLogger(SluiceSourceConnector.class);
 
     private Map<String, String> settings = Map.of();
-    private List<WorkUnit> units = List.of();
+    private List<Stream> selected = List.of();
+    private final Map<String, List<WorkUnit>> units = new LinkedHashMap<>();
+    private @Nullable Thread watcher;
 
     @Override
     public String version() {
@@ -43,6 +56,24 @@ public final class SluiceSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         settings = new HashMap<>(props);
         SluiceConnectorConfig config = new SluiceConnectorConfig(props);
+        selected = select(config);
+        WorkPlanner planner = new WorkPlanner(context().offsetStorageReader(), tasksMax(props), config.splitRanges());
+        synchronized (this) {
+            units.clear();
+            for (Stream stream : selected) {
+                units.put(stream.name(), initialUnits(planner, stream));
+            }
+        }
+        long refresh = config.partitionsRefreshMillis();
+        if (refresh >= 0 && selected.stream().anyMatch(Stream::isPartitioned)) {
+            Thread thread = new Thread(() -> watch(refresh), "sluice-partitions-" + props.get("name"));
+            thread.setDaemon(true);
+            thread.start();
+            watcher = thread;
+        }
+    }
+
+    private static List<Stream> select(SluiceConnectorConfig config) {
         List<Stream> streams;
         try {
             Source source = Sources.load(config);
@@ -51,16 +82,88 @@ public final class SluiceSourceConnector extends SourceConnector {
             throw new ConnectException("Cannot load the source: " + e.getMessage(), e);
         }
         Set<String> wanted = new TreeSet<>(config.streams());
-        List<WorkUnit> selected = new ArrayList<>();
+        List<Stream> result = new ArrayList<>();
         for (Stream stream : streams) {
             if (wanted.isEmpty() || wanted.remove(stream.name())) {
-                selected.add(new WorkUnit(stream.name()));
+                result.add(stream);
             }
         }
         if (!wanted.isEmpty()) {
             throw new ConnectException("Unknown streams in " + SluiceConnectorConfig.STREAMS + ": " + wanted);
         }
-        units = List.copyOf(selected);
+        return List.copyOf(result);
+    }
+
+    /** A transient failure listing partitions leaves the stream without units until the watcher lists them. */
+    private static List<WorkUnit> initialUnits(WorkPlanner planner, Stream stream) {
+        try {
+            return planner.unitsOf(stream);
+        } catch (ConnectorException e) {
+            if (e.failureType() == FailureType.TRANSIENT_ERROR && stream.isPartitioned()) {
+                log.warn("Cannot list the partitions of stream {} now ({}); trying again later", stream.name(),
+                        e.getMessage());
+                return List.of();
+            }
+            throw new ConnectException("Cannot plan stream " + stream.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int tasksMax(Map<String, String> props) {
+        try {
+            return Math.max(1, Integer.parseInt(props.getOrDefault("tasks.max", "1").strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private void watch(long intervalMillis) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(intervalMillis);
+                refreshPartitions();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The watcher's thread is a boundary: an unexpected failure fails the connector instead of vanishing.
+            context().raiseError(e);
+        }
+    }
+
+    /**
+     * Lists the partitions of the partitioned streams again; when their keys changed, asks Connect to reconfigure
+     * the tasks. A stream whose listing fails keeps its units until the next time. Returns whether they changed.
+     */
+    boolean refreshPartitions() {
+        boolean changed = false;
+        for (Stream stream : selected) {
+            if (!stream.isPartitioned()) {
+                continue;
+            }
+            List<WorkUnit> now;
+            try {
+                now = WorkPlanner.partitionUnits(stream);
+            } catch (ConnectorException e) {
+                log.warn("Cannot list the partitions of stream {} ({}); keeping the current ones", stream.name(),
+                        e.getMessage());
+                continue;
+            }
+            synchronized (this) {
+                if (!keys(now).equals(keys(units.get(stream.name())))) {
+                    log.info("The partitions of stream {} changed: {} now", stream.name(), now.size());
+                    units.put(stream.name(), now);
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
+            context().requestTaskReconfiguration();
+        }
+        return changed;
+    }
+
+    private static List<Map<String, String>> keys(List<WorkUnit> units) {
+        return units.stream().map(WorkUnit::sourcePartition).toList();
     }
 
     @Override
@@ -70,11 +173,12 @@ public final class SluiceSourceConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        if (units.isEmpty()) {
-            return List.of();
+        List<WorkUnit> all = new ArrayList<>();
+        synchronized (this) {
+            units.values().forEach(all::addAll);
         }
         List<Map<String, String>> configs = new ArrayList<>();
-        for (List<WorkUnit> group : ConnectorUtils.groupPartitions(units, Math.min(maxTasks, units.size()))) {
+        for (List<WorkUnit> group : WorkPlanner.assign(all, maxTasks)) {
             Map<String, String> task = new HashMap<>(settings);
             task.put(WorkUnit.TASK_UNITS, WorkUnit.encode(group));
             configs.add(task);
@@ -84,6 +188,16 @@ public final class SluiceSourceConnector extends SourceConnector {
 
     @Override
     public void stop() {
+        Thread thread = watcher;
+        watcher = null;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

@@ -24,13 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads this task's units on a background thread and hands their records to Connect.
+ * Reads this task's units (whole streams, partitions of streams, ranges of split histories; see {@link WorkUnit})
+ * on a background thread and hands their records to Connect.
  *
- * <p>Offsets: each record carries the state to resume from so that it is read again (the last checkpoint before
- * it). The record just before a checkpoint is held back until the checkpoint arrives and then carries that
- * checkpoint, so committing it commits the checkpoint: Connect commits a partition's offset only once every
- * earlier record is acknowledged, so a restart resumes at the last committed checkpoint and loses nothing (at
- * least once).
+ * <p>Offsets: each record carries its unit's state to resume from so that it is read again (the last checkpoint
+ * before it). The record just before a checkpoint is held back until the checkpoint arrives and then carries that
+ * checkpoint, so committing it commits the checkpoint: Connect commits a source partition's offset only once every
+ * earlier record of the task is acknowledged, so a restart resumes each unit at its last committed checkpoint and
+ * loses nothing (at least once). A stored offset of another split than the unit's is ignored (the unit starts from
+ * scratch), and a bounded unit whose offset says it was read to its end is not read again.
  *
  * <p>Errors (STYLE.md §3.5): a transient failure is a {@link RetriableException} and the next {@code poll()}
  * resumes the failed unit from its last checkpoint; any other failure is a {@link ConnectException}.
@@ -43,6 +45,7 @@ public final class SluiceSourceTask extends SourceTask {
     private final Map<String, RecordConverter> converters = new HashMap<>();
     private final Map<String, Stream> streams = new HashMap<>();
     private final Map<WorkUnit, StreamState> states = new HashMap<>();
+    private final Map<WorkUnit, Map<String, Object>> offsets = new HashMap<>();
     private final Set<WorkUnit> finished = new HashSet<>();
     private List<WorkUnit> units = List.of();
     private BlockingQueue<ReadEvent> queue;
@@ -73,23 +76,39 @@ public final class SluiceSourceTask extends SourceTask {
             if (stream == null) {
                 throw new ConnectException("The source has no stream '" + unit.stream() + "'");
             }
-            converters.put(unit.stream(), new RecordConverter(unit.stream(), config.topicFor(unit.stream()),
-                    stream.primaryKey(), config.valueSchemas()
-                            ? SchemaConverter.valueSchema(unit.stream(), stream.jsonSchema()) : null));
-            states.put(unit, OffsetCodec.decode(context.offsetStorageReader().offset(unit.sourcePartition())));
+            converters.computeIfAbsent(unit.stream(), name -> new RecordConverter(config.topicFor(name),
+                    stream.primaryKey(), config.valueSchemas() ? SchemaConverter.valueSchema(name, stream.jsonSchema())
+                            : null));
+            resume(unit, stream, OffsetCodec.decode(context.offsetStorageReader().offset(unit.sourcePartition())));
         }
         startReader();
+    }
+
+    /** The unit's state from its stored offset, unless that belongs to another split. */
+    private void resume(WorkUnit unit, Stream stream, OffsetCodec.@Nullable Stored stored) {
+        boolean foreign = stored != null && unit.split() != null && !unit.split().equals(stored.split());
+        if (foreign) {
+            log.info("The stored offset of {} belongs to another split; reading it from its start", unit.describe());
+        }
+        boolean usable = stored != null && !foreign;
+        StreamState state = usable ? stored.state() : unit.initial();
+        boolean complete = usable && stored.complete() && unit.bounded();
+        states.put(unit, state);
+        offsets.put(unit, OffsetCodec.encode(state, unit.split(), complete));
+        if (new UnitPlan(unit, stream, state, complete).finished()) {
+            finished.add(unit);
+        }
     }
 
     private void startReader() {
         List<UnitPlan> plans = new ArrayList<>();
         for (WorkUnit unit : units) {
             if (!finished.contains(unit)) {
-                plans.add(new UnitPlan(unit, streams.get(unit.stream()), states.get(unit)));
+                plans.add(new UnitPlan(unit, streams.get(unit.stream()), states.get(unit), false));
             }
         }
         Thread thread = new Thread(new TaskReader(plans, queue, config.syncIntervalMillis(), Clock.systemUTC()),
-                "sluice-reader-" + String.join("-", units.stream().map(WorkUnit::stream).toList()));
+                "sluice-reader-" + (units.isEmpty() ? "idle" : units.get(0).describe() + "+" + (units.size() - 1)));
         thread.setDaemon(true);
         thread.start();
         reader = thread;
@@ -138,16 +157,25 @@ public final class SluiceSourceTask extends SourceTask {
             if (held != null) {
                 batch.add(held);
             }
-            held = converters.get(record.unit().stream()).convert(record.data(), states.get(record.unit()),
+            WorkUnit unit = record.unit();
+            held = converters.get(unit.stream()).convert(record.data(), unit.sourcePartition(), offsets.get(unit),
                     record.emittedAt());
         } else if (event instanceof ReadEvent.Checkpoint checkpoint) {
-            states.put(checkpoint.unit(), checkpoint.state());
-            if (held != null && held.sourcePartition().equals(checkpoint.unit().sourcePartition())) {
-                batch.add(RecordConverter.withOffset(held, checkpoint.state()));
+            WorkUnit unit = checkpoint.unit();
+            boolean complete = checkpoint.last() && unit.bounded();
+            Map<String, Object> offset = OffsetCodec.encode(checkpoint.state(), unit.split(), complete);
+            states.put(unit, checkpoint.state());
+            offsets.put(unit, offset);
+            if (complete) {
+                finished.add(unit);
+            }
+            if (held != null && held.sourcePartition().equals(unit.sourcePartition())) {
+                batch.add(RecordConverter.withOffset(held, offset));
                 held = null;
             }
         } else if (event instanceof ReadEvent.Done done) {
-            boolean rereads = !streams.get(done.unit().stream()).cursorField().isEmpty()
+            Stream stream = streams.get(done.unit().stream());
+            boolean rereads = !stream.cursorField().isEmpty() && !done.unit().bounded()
                     && config.syncIntervalMillis() >= 0;
             if (!rereads) {
                 finished.add(done.unit());
@@ -161,6 +189,14 @@ public final class SluiceSourceTask extends SourceTask {
         }
     }
 
+    /**
+     * Every unit was read to its end and every record handed out: with a sync interval of -1, nothing more comes.
+     * Called on the polling thread (tests wait for it instead of for a quiet period).
+     */
+    boolean drained() {
+        return held == null && queue.isEmpty() && pendingFailure == null && finished.size() == units.size();
+    }
+
     private SourceRecord release() {
         SourceRecord record = held;
         held = null;
@@ -169,7 +205,7 @@ public final class SluiceSourceTask extends SourceTask {
 
     private RuntimeException translate(ReadEvent.Failure failure) {
         RuntimeException cause = failure.failure();
-        String message = "Stream " + failure.unit().stream() + ": " + cause.getMessage();
+        String message = "Stream " + failure.unit().describe() + ": " + cause.getMessage();
         if (cause instanceof ConnectorException connector && connector.failureType() == FailureType.TRANSIENT_ERROR) {
             log.warn("Transient failure, retrying from the last checkpoint: {}", message);
             return new RetriableException(message, cause);

@@ -2,7 +2,6 @@ package dev.sluice.kafka;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.SyncMode;
-import dev.sluice.source.ConnectorException;
 import dev.sluice.source.ReadRequest;
 import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
@@ -10,13 +9,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The task's reading thread: reads its units one after another into a bounded queue (a full queue blocks the
- * source: back-pressure), then, for incremental streams, again after the sync interval. Full-refresh units are
- * read once. It stops at the first failure (reported as an event) or when interrupted.
+ * source: back-pressure), then, for incremental units, again after the sync interval. Full-refresh units and
+ * bounded ranges are read once. It stops at the first failure (reported as an event) or when interrupted.
+ *
+ * <p>A checkpoint is passed on only when the next record comes or the read ends, and checkpoints without records
+ * between them are merged into the last: so the read's final checkpoint is known as such ({@code last}), and when
+ * a read fails a final checkpoint that claims the whole stream (the {@code no cursor} state a declarative stream
+ * emits even after a failure) is dropped, since it is not true.
  */
 final class TaskReader implements Runnable {
 
@@ -41,12 +46,11 @@ final class TaskReader implements Runnable {
                 boolean again = false;
                 for (int i = 0; i < plans.size(); i++) {
                     UnitPlan plan = plans.get(i);
-                    if (plan.finishedFullRefresh()) {
+                    if (plan.finished()) {
                         continue;
                     }
-                    StreamState last = read(plan);
-                    plans.set(i, new UnitPlan(plan.unit(), plan.stream(), last));
-                    again |= plan.incremental();
+                    plans.set(i, plan.after(read(plan)));
+                    again |= plan.rereads();
                 }
                 if (!again || syncIntervalMillis < 0) {
                     return;
@@ -62,32 +66,34 @@ final class TaskReader implements Runnable {
     private StreamState read(UnitPlan plan) throws InterruptedException {
         QueueSink sink = new QueueSink(plan.unit(), plan.start());
         SyncMode mode = plan.incremental() ? SyncMode.INCREMENTAL : SyncMode.FULL_REFRESH;
+        ReadRequest request = new ReadRequest(mode, plan.start(), null);
         try {
-            plan.stream().read(new ReadRequest(mode, plan.start(), null), sink);
+            if (plan.unit().partition() == null) {
+                plan.stream().read(request, sink);
+            } else {
+                plan.stream().readPartition(plan.unit().partition(), request, sink);
+            }
         } catch (Stopped stopped) {
             throw stopped;
-        } catch (ConnectorException e) {
+        } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("stopped");
             }
-            log.warn("Reading stream {} failed: {}", plan.unit().stream(), e.getMessage());
-            queue.put(new ReadEvent.Failure(plan.unit(), e));
-            throw new Stopped();
-        } catch (RuntimeException e) {
+            log.warn("Reading {} failed: {}", plan.unit().describe(), e.getMessage());
+            sink.failed();
             queue.put(new ReadEvent.Failure(plan.unit(), e));
             throw new Stopped();
         }
-        if (!sink.checkpointed) {
-            sink.checkpoint(StreamState.noCursor());
-        }
+        sink.completed(plan.incremental());
         queue.put(new ReadEvent.Done(plan.unit()));
         return sink.last;
     }
 
-    /** Puts a stream's records and checkpoints on the queue, blocking when it is full. */
+    /** Puts a unit's records and checkpoints on the queue, blocking when it is full. */
     private final class QueueSink implements StreamSink {
         private final WorkUnit unit;
         private StreamState last;
+        private @Nullable StreamState pending;
         private boolean checkpointed;
 
         QueueSink(WorkUnit unit, StreamState start) {
@@ -97,14 +103,39 @@ final class TaskReader implements Runnable {
 
         @Override
         public void record(ObjectNode data) {
+            flush();
             put(new ReadEvent.Record(unit, data, clock.millis()));
         }
 
         @Override
         public void checkpoint(StreamState state) {
-            put(new ReadEvent.Checkpoint(unit, state));
-            last = state;
+            pending = state;
             checkpointed = true;
+        }
+
+        private void flush() {
+            if (pending != null) {
+                put(new ReadEvent.Checkpoint(unit, pending, false));
+                last = pending;
+                pending = null;
+            }
+        }
+
+        /** The read ended well: its last state is final. A full refresh that never checkpointed read everything. */
+        void completed(boolean incremental) {
+            StreamState state = pending != null ? pending
+                    : !checkpointed && !incremental ? StreamState.noCursor() : last;
+            pending = null;
+            put(new ReadEvent.Checkpoint(unit, state, true));
+            last = state;
+        }
+
+        void failed() {
+            if (pending != null && UnitPlan.completes(pending)) {
+                log.warn("Not keeping the final state of {}: its read failed", unit.describe());
+                pending = null;
+            }
+            flush();
         }
 
         private void put(ReadEvent event) {

@@ -19,9 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -80,34 +77,8 @@ class ConnectClusterTest {
         return props;
     }
 
-    /** Reads every record of the topics until {@code expected} records arrived or nothing came for a while. */
     private Map<String, List<JsonNode>> consume(int expected, String... topics) {
-        Map<String, Object> settings = Map.of("group.id", "check-" + System.nanoTime(), "auto.offset.reset", "earliest",
-                "metadata.max.age.ms", "500");
-        Map<String, List<JsonNode>> values = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumer(settings)) {
-            consumer.subscribe(List.of(topics));
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            int count = 0;
-            int quiet = 0;
-            while (System.nanoTime() < deadline && (count < expected || quiet < 3)) {
-                var batch = consumer.poll(Duration.ofMillis(500));
-                quiet = batch.isEmpty() ? quiet + 1 : 0;
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    values.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(parse(record.value()));
-                    count++;
-                }
-            }
-        }
-        return values;
-    }
-
-    private static JsonNode parse(byte[] bytes) {
-        try {
-            return Json.MAPPER.readTree(bytes);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
+        return ClusterRecords.consume(connect, expected, topics);
     }
 
     @Test

@@ -5,14 +5,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The demo connector's manifest from sluice-examples, as text. */
+/** The demo connector's manifest from sluice-examples, and the partitioned one of these tests, as text. */
 final class DemoManifest {
 
     private DemoManifest() {
     }
 
     static String text() {
-        try (InputStream in = DemoManifest.class.getResourceAsStream("/dev/sluice/examples/demo/demo-manifest.yaml")) {
+        return resource("/dev/sluice/examples/demo/demo-manifest.yaml");
+    }
+
+    /**
+     * {@code departments}, {@code department_employees} (a partition per department, a cursor per partition) and
+     * {@code engineering_employees} (no router: its history is split into date ranges).
+     */
+    static String departments() {
+        return resource("/dev/sluice/kafka/departments-manifest.yaml");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoManifest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -21,7 +33,12 @@ final class DemoManifest {
 
     /** The manifest with no retries, so a fault fails a request at once. */
     static String withoutRetries() {
-        return text().replace("    http_method: GET\n",
+        return withoutRetries(text());
+    }
+
+    /** The manifest with no retries, so a fault fails a request at once. */
+    static String withoutRetries(String manifest) {
+        return manifest.replace("    http_method: GET\n",
                 "    http_method: GET\n    error_handler: {type: DefaultErrorHandler, max_retries: 0}\n");
     }
 }

@@ -43,7 +43,7 @@ class SluiceSourceTaskTest {
                 .put("base_url", api.baseUri().toString())));
         settings.put(SluiceConnectorConfig.TOPIC_PREFIX, "demo.");
         settings.put(SluiceConnectorConfig.SYNC_INTERVAL_MS, "-1");
-        settings.put(WorkUnit.TASK_UNITS, WorkUnit.encode(java.util.Arrays.stream(streams).map(WorkUnit::new).toList()));
+        settings.put(WorkUnit.TASK_UNITS, WorkUnit.encode(java.util.Arrays.stream(streams).map(WorkUnit::whole).toList()));
         return settings;
     }
 

@@ -33,6 +33,20 @@ public record DatetimeCursorSettings(String cursorField, CursorFormats formats, 
         requireNonNull(endKey, "endKey is null");
     }
 
+    /**
+     * The same cursor limited to {@code [from, to]}: it starts at the later of {@code start} and {@code from} and ends
+     * at the earlier of {@code end} and {@code to} (one range of a split history).
+     */
+    public DatetimeCursorSettings within(PythonDateTime from, PythonDateTime to) {
+        PythonDateTime lower = from.compareTo(start) > 0 ? from : start;
+        Supplier<PythonDateTime> upper = () -> {
+            PythonDateTime current = end.get();
+            return current.compareTo(to) < 0 ? current : to;
+        };
+        return new DatetimeCursorSettings(cursorField, formats, lower, upper, lookback, step, granularity, clamping,
+                startKey, endKey);
+    }
+
     /** Two intervals merge when the next starts at most this much after the previous ends (default 1 ms). */
     PythonDateTime increment(PythonDateTime value) {
         return granularity == null ? value.plusMicros(1_000) : granularity.addTo(value);

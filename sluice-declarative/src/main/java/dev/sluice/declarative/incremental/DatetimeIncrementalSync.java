@@ -8,6 +8,7 @@ import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.datetime.PythonDateTime;
 import dev.sluice.declarative.partition.PartitionRouter;
 import dev.sluice.source.StreamState;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Runtime of {@link DatetimeBasedCursorSpec}. */
@@ -45,6 +46,26 @@ public final class DatetimeIncrementalSync implements IncrementalSync {
         return new PerPartitionCursor(router, this::partitionCursor, settings.formats(), settings.cursorField(),
                 Boolean.TRUE.equals(spec.globalSubstreamCursor()) || router.forcesGlobalCursor(), context.clock(),
                 streamName, state.json());
+    }
+
+    /**
+     * The history split into {@code count} date ranges, when requests carry the window (the cursor has a {@code step},
+     * so the manifest already expects each window to be requested separately) and the stream is not a data feed
+     * (which reads newest first and cannot be asked for a range).
+     */
+    public Optional<DatetimeRanges.Split> splitHistory(int count) {
+        if (settings.step() == null || isDataFeed()) {
+            return Optional.empty();
+        }
+        return DatetimeRanges.split(settings, count);
+    }
+
+    /** The cursor of one closed range {@code {"start": ..., "end": ...}} of a split, from that range's state. */
+    public StreamCursor rangeCursor(StreamState state, ObjectNode range) {
+        CursorFormats formats = settings.formats();
+        DatetimeCursorSettings within = settings.within(formats.parse(range.path(DatetimeRanges.START)),
+                formats.parse(range.path(DatetimeRanges.END)));
+        return new DatetimeStreamCursor(new DatetimeCursor(within, state.json()));
     }
 
     /** A cursor from a state blob whose value is first moved back by {@code lookbackSeconds}. */

@@ -44,6 +44,12 @@ import org.slf4j.LoggerFactory;
  *       rows {@code id}, {@code employee_id}, {@code status}, {@code starts_on}, {@code ends_on},
  *       {@code updated_at}, ascending by {@code updated_at} (which grows with {@code id}); {@code updated_since}
  *       keeps rows updated strictly after {@code T}, and {@code total} counts the rows kept.
+ *   <li>{@code GET /departments}: {@code {"data": [{"id": 1, "name": "Engineering"}, ...]}}, the departments of the
+ *       employees (ids 1 to 8), one page; see {@link #listDepartments}.
+ *   <li>{@code GET /departments/{id}/employees?updated_from=A&updated_to=B&page=N&page_size=S}: the
+ *       {@code /employees} envelope with the rows of the department's employees, ascending by {@code id}; the optional
+ *       {@code updated_from} and {@code updated_to} keep rows with {@code A <= updated_at <= B} (both inclusive), and
+ *       {@code total} counts the rows kept. Department ids outside 1 to 8 answer 404.
  * </ul>
  * Unknown paths answer 404, other methods 405, bad parameters 400, all as {@code {"error": "..."}}. With
  * {@link DemoApiOptions#apiKey()} set, the data endpoints need the key in {@code X-Api-Key} or {@code api_key},
@@ -86,6 +92,7 @@ public final class DemoApi implements AutoCloseable {
     private final FaultPlan faults = new FaultPlan();
     private final RequestLog requests = new RequestLog();
     private final TimeOffData timeOff;
+    private final DepartmentData departments;
     private final Dispatcher dispatcher;
     private final ThreadPoolExecutor workers;
     private final Thread acceptor;
@@ -98,8 +105,9 @@ public final class DemoApi implements AutoCloseable {
         EmployeeData employees = new EmployeeData(options.seed(), options.employeeCount());
         this.timeOff = new TimeOffData(options.seed(), options.timeOffRequestCount(), options.employeeCount());
         BenefitData benefits = new BenefitData(options.seed(), options.benefitCount(), options.employeeCount());
+        this.departments = new DepartmentData(employees);
         this.dispatcher = new Dispatcher(options, faults, requests,
-                new DataRoutes(options.apiKey(), employees, benefits, timeOff),
+                new DataRoutes(options.apiKey(), employees, benefits, timeOff, departments),
                 new AdminRoutes(faults, requests, timeOff));
         String prefix = "demo-api-" + serverSocket.getLocalPort();
         AtomicInteger threadCount = new AtomicInteger();
@@ -149,6 +157,16 @@ public final class DemoApi implements AutoCloseable {
     /** Adds {@code rows} time-off requests newer than all others, for incremental-read tests; returns the total. */
     public int appendTimeOffRequests(int rows) {
         return timeOff.append(rows);
+    }
+
+    /**
+     * From now on {@code /departments} lists only the first {@code count} of the 8 departments (all 8 at start), as
+     * if the others did not exist yet; their {@code /departments/{id}/employees} still answer.
+     *
+     * @throws IllegalArgumentException for a count below 0 or above 8
+     */
+    public void listDepartments(int count) {
+        departments.list(count);
     }
 
     /** How many time-off requests exist now. */

@@ -22,7 +22,7 @@ final class EmployeeData {
     private static final List<String> LAST_NAMES = List.of("Almeida", "Baker", "Costa", "Dubois", "Eriksen",
             "Fischer", "Garcia", "Hoang", "Ivanova", "Jensen", "Kowalski", "Lopez", "Mensah", "Nakamura", "Okafor",
             "Patel", "Quispe", "Rossi", "Schmidt", "Tanaka", "Ueda", "Varga", "Williams", "Xu", "Yilmaz", "Zhang");
-    private static final List<String> DEPARTMENTS = List.of("Engineering", "Finance", "Marketing", "Operations",
+    static final List<String> DEPARTMENTS = List.of("Engineering", "Finance", "Marketing", "Operations",
             "People", "Sales", "Support", "Legal");
     private static final List<String> STREETS = List.of("Oak Street", "Maple Avenue", "Harbour Road", "Mill Lane",
             "Station Road", "Park Avenue", "River Walk", "High Street");
