@@ -64,12 +64,49 @@ public final class Ceiling {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             out.writeFieldName(field.getKey());
-            Json.MAPPER.writeTree(out, field.getValue());
+            value(out, field.getValue());
         }
         out.writeEndObject();
         out.writeNumberField("emitted_at", emittedAt);
         out.writeEndObject();
         out.writeEndObject();
         out.writeRaw('\n');
+    }
+
+    /** Writes a value straight to the generator: no serializer provider per value, as a hand-written loop would. */
+    private static void value(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.writeStartObject();
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    out.writeFieldName(field.getKey());
+                    value(out, field.getValue());
+                }
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                out.writeStartArray();
+                for (JsonNode element : node) {
+                    value(out, element);
+                }
+                out.writeEndArray();
+            }
+            case STRING -> out.writeString(node.textValue());
+            case NUMBER -> {
+                if (node.isInt()) {
+                    out.writeNumber(node.intValue());
+                } else if (node.isLong()) {
+                    out.writeNumber(node.longValue());
+                } else if (node.isDouble()) {
+                    out.writeNumber(node.doubleValue());
+                } else {
+                    out.writeNumber(node.decimalValue());
+                }
+            }
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            default -> out.writeNull();
+        }
     }
 }

@@ -20,12 +20,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * so the process is mid-stream when killed); they do not depend on timing.
  */
 class SyncKillTest {
+
+    /** Kill after this many requests to any path. */
+    private static final String ANY_PATH = "*";
 
     @TempDir
     Path dir;
@@ -83,6 +88,36 @@ class SyncKillTest {
         assertThat(query("SELECT COUNT(*) FROM _sluice_state WHERE staging")).containsExactly(0L);
     }
 
+    /**
+     * Twenty seeded kill points into DuckDB: each run is killed once the API has served it a seeded number of
+     * requests (0 to more than a whole sync makes, so some runs die while the JVM starts and some finish first),
+     * the next run resuming from what the last committed. The database ends with every record exactly once.
+     */
+    @Test
+    void twentySeededKillPointsEndWithEveryRecordExactlyOnce() throws Exception {
+        api.close();
+        api = DemoApi.start(DemoApiOptions.defaults().withLatency(Duration.ofMillis(10)).withTimeOffRequestCount(3000));
+        Files.writeString(config, Json.write(Json.object().put("base_url", api.baseUri().toString())
+                .put("page_size", 50)));
+        destination = dir.resolve("seeded.duckdb").toString();
+        Random seeded = new Random(20261127L);
+        List<Integer> points = new ArrayList<>();
+        int killed = 0;
+        for (int i = 0; i < 20; i++) {
+            int point = seeded.nextInt(180);
+            points.add(point);
+            killed += run(ANY_PATH, point) == 0 ? 0 : 1;
+        }
+
+        assertThat(run(null, 0)).as("the last run completes; its log: %s", lastLog()).isZero();
+        assertThat(killed).as("runs killed before they finished, of kill points %s", points).isGreaterThan(10);
+        assertThat(query("SELECT COUNT(*), COUNT(DISTINCT id), MIN(id), MAX(id) FROM employees"))
+                .containsExactly(5000L, 5000L, 1L, 5000L);
+        assertThat(query("SELECT COUNT(*), COUNT(DISTINCT id) FROM time_off_requests")).containsExactly(3000L, 3000L);
+        assertThat(query("SELECT COUNT(*), COUNT(DISTINCT id) FROM employee_benefits")).containsExactly(200L, 200L);
+        assertThat(query("SELECT COUNT(*) FROM _sluice_state WHERE staging")).containsExactly(0L);
+    }
+
     /** Starts a sync and kills it once it has made {@code requests} more requests to {@code path}. */
     private void killAfter(String path, int requests) throws Exception {
         int exit = run(path, requests);
@@ -103,7 +138,7 @@ class SyncKillTest {
                 return process.exitValue();
             }
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (api.requests().forPath(killPath).size() < requests && process.isAlive()) {
+            while (requestsTo(killPath) < requests && process.isAlive()) {
                 assertThat(System.nanoTime()).as("the sync reaches %d requests to %s", requests, killPath)
                         .isLessThan(deadline);
                 Thread.sleep(10);
@@ -116,6 +151,10 @@ class SyncKillTest {
             runs.add(api.requests().all());
             api.requests().clear();
         }
+    }
+
+    private int requestsTo(String path) {
+        return path.equals(ANY_PATH) ? api.requests().all().size() : api.requests().forPath(path).size();
     }
 
     /** The requests of each run, in order. */

@@ -20,12 +20,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A response body as an {@link InputStream} with a read timeout. The JDK client's own timeout stops at the
  * response headers, so a server that stalls mid-body would block a reader forever; here every read waits at
- * most {@code readTimeout} for the next chunk. Chunks are requested one at a time, so at most one chunk is
- * buffered (back-pressure to the socket).
+ * most {@code readTimeout} for the next chunk. At most {@link #WINDOW} chunks are requested ahead of the reader
+ * (back-pressure to the socket with a bounded buffer): requesting one at a time left the reader waiting for the
+ * client's next read after every chunk.
  */
 final class ResponseBodyStream extends InputStream implements BodySubscriber<InputStream> {
 
     private static final Object END = new Object();
+    /** Chunks requested ahead of the reader; a chunk is a few to some tens of kilobytes. */
+    static final int WINDOW = 8;
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final long timeoutNanos;
@@ -46,7 +49,7 @@ final class ResponseBodyStream extends InputStream implements BodySubscriber<Inp
     @Override
     public void onSubscribe(Flow.Subscription newSubscription) {
         this.subscription = newSubscription;
-        newSubscription.request(1);
+        newSubscription.request(WINDOW);
     }
 
     @Override

@@ -71,6 +71,10 @@ public final class ConcurrentReader {
      */
     public void read(ReadPlan plan, StreamSink sink) {
         plan.initialCheckpoint().ifPresent(sink::checkpoint);
+        if (plan.cursor().singleSlice()) {
+            readInline(plan, sink);
+            return;
+        }
         Run run = new Run(plan);
         try {
             run.start();
@@ -84,6 +88,35 @@ public final class ConcurrentReader {
         }
         sink.checkpoint(plan.cursor().finalState());
         run.throwFailures();
+    }
+
+    /**
+     * A stream of one slice has nothing to read in parallel: it is read on the calling thread, which saves handing
+     * every record to another thread (a fifth of the CPU time of a fast read) and keeps them in the core's cache.
+     * The guarantees are those of the threaded read: the slice's checkpoint after its records, then the final one,
+     * then the failure if there was one.
+     */
+    private void readInline(ReadPlan plan, StreamSink sink) {
+        StreamCursor cursor = plan.cursor();
+        List<StreamSlice> slices = new ArrayList<>(1);
+        cursor.slices(slices::add);
+        RuntimeException failure = null;
+        for (StreamSlice slice : slices) {
+            try {
+                plan.reader().read(slice, record -> {
+                    sink.record(record);
+                    cursor.observe(slice, record);
+                });
+                cursor.close(slice).ifPresent(sink::checkpoint);
+            } catch (RuntimeException e) {
+                log.error("A slice of stream {} failed ({}): {}", streamName, slice, e.getMessage());
+                failure = failure == null ? e : failure;
+            }
+        }
+        sink.checkpoint(cursor.finalState());
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** What readers and the generator tell the delivering thread. */

@@ -30,6 +30,11 @@ public final class FinalStateCursor implements StreamCursor {
     }
 
     @Override
+    public boolean singleSlice() {
+        return router == null;
+    }
+
+    @Override
     public void observe(StreamSlice slice, ObjectNode record) {
     }
 

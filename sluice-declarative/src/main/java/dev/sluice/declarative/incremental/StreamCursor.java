@@ -34,6 +34,11 @@ public interface StreamCursor {
     StreamState state();
 
     /** Whether a record is within the sync's range (client-side incremental and data feeds). */
+    /** Whether {@link #slices} yields exactly one slice, known before generating it (no router, no windows). */
+    default boolean singleSlice() {
+        return false;
+    }
+
     default boolean shouldBeSynced(StreamSlice slice, ObjectNode record) {
         return true;
     }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.StreamSlice;
+import dev.sluice.declarative.incremental.FinalStateCursor;
 import dev.sluice.declarative.incremental.StreamCursor;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
@@ -119,6 +120,26 @@ class ConcurrentReaderTest {
         assertThat(thrown).isInstanceOf(ConnectorException.class);
         assertThat(sink.records).as("fewer than a batch per slice, all delivered").hasSize(300);
         assertThat(sink.records).extracting(record -> record.get("id").asText()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStreamOfOneSliceIsReadOnTheCallingThreadWithTheSameGuarantees() {
+        RecordingSink sink = new RecordingSink();
+        Set<Thread> readers = new HashSet<>();
+        SliceReader twoRecordsThenFailure = (slice, records) -> {
+            readers.add(Thread.currentThread());
+            records.accept(Json.object().put("id", 1));
+            records.accept(Json.object().put("id", 2));
+            throw new ConnectorException(FailureType.TRANSIENT_ERROR, "page 2 is down");
+        };
+
+        Throwable thrown = catchThrowable(() -> new ConcurrentReader("items", 4).read(
+                new ReadPlan(new FinalStateCursor(null), twoRecordsThenFailure), sink));
+
+        assertThat(readers).containsExactly(Thread.currentThread());
+        assertThat(thrown).hasMessage("page 2 is down");
+        assertThat(sink.events).containsExactly(Json.object().put("id", 1), Json.object().put("id", 2),
+                StreamState.noCursor());
     }
 
     @Test
