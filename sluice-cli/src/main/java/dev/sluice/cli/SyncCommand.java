@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import dev.sluice.cli.logging.LogDestination;
+import dev.sluice.protocol.RuntimeSecrets;
 import dev.sluice.protocol.SecretMasker;
 import dev.sluice.runner.Secrets;
 import dev.sluice.source.Config;
@@ -65,11 +66,11 @@ final class SyncCommand implements Callable<Integer> {
                     .run(settings, options, progress.listener(err));
             return result.succeeded() ? 0 : 1;
         } catch (ConnectorException e) {
-            err.println("sluice sync: " + masker.mask(e.userMessage()));
+            err.println("sluice sync: " + RuntimeSecrets.mask(masker, e.userMessage()));
             return 1;
         } catch (Throwable failure) {
             // The CLI boundary: an unexpected failure is reported in one line plus its stack trace.
-            err.println("sluice sync: unexpected failure: " + masker.mask(String.valueOf(failure)));
+            err.println("sluice sync: unexpected failure: " + RuntimeSecrets.mask(masker, String.valueOf(failure)));
             failure.printStackTrace(err);
             return 1;
         }

@@ -117,8 +117,12 @@ class PersistentFaultsCliTest {
         List<TraceError> errors = result.output().errors();
         for (String name : faults.keySet()) {
             assertThat(result.output().statuses(name)).as(name).endsWith(StreamStatus.INCOMPLETE);
-            assertThat(result.output().records(name)).as(name).extracting(record -> record.get("id").asInt())
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, PAGE_SIZE).boxed().toList());
+            // The first page whole; of page 2, at most the records that arrived before its body broke off (a
+            // streamed page hands them on as they come, and its retries skip them): in order, none twice.
+            List<Integer> ids = result.output().records(name).stream().map(record -> record.get("id").asInt())
+                    .toList();
+            assertThat(ids).as(name).hasSizeBetween(PAGE_SIZE, 2 * PAGE_SIZE - 1)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, ids.size()).boxed().toList());
             TraceError error = errors.stream().filter(e -> e.streamDescriptor() != null
                     && e.streamDescriptor().name().equals(name)).findFirst().orElseThrow();
             assertThat(error.message()).as(name).contains("GET " + api.baseUri() + "/employees?")

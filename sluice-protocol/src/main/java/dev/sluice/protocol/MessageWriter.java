@@ -26,6 +26,8 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
 
     private final JsonGenerator generator;
     private volatile SecretMasker masker = SecretMasker.none();
+    private volatile Combined combined = new Combined(SecretMasker.none(), SecretMasker.none(),
+            SecretMasker.none());
 
     public MessageWriter(OutputStream out) {
         try {
@@ -47,8 +49,20 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
         this.masker = secrets;
     }
 
+    /** The config's secrets and those the connector obtained while running ({@link RuntimeSecrets}). */
     public SecretMasker masker() {
-        return masker;
+        SecretMasker configured = masker;
+        SecretMasker runtime = RuntimeSecrets.masker();
+        Combined current = combined;
+        if (current.configured() != configured || current.runtime() != runtime) {
+            current = new Combined(configured, runtime, runtime.isEmpty() ? configured : configured.plus(runtime));
+            combined = current;
+        }
+        return current.both();
+    }
+
+    /** The last combination made, so that masking a message does not merge the two maskers every time. */
+    private record Combined(SecretMasker configured, SecretMasker runtime, SecretMasker both) {
     }
 
     @Override
@@ -145,7 +159,7 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
     }
 
     private AirbyteLog masked(AirbyteLog log) {
-        SecretMasker m = masker;
+        SecretMasker m = masker();
         if (m.isEmpty()) {
             return log;
         }
@@ -154,7 +168,7 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
     }
 
     private AirbyteTrace masked(AirbyteTrace trace) {
-        SecretMasker m = masker;
+        SecretMasker m = masker();
         AirbyteTrace.TraceError error = trace.error();
         if (m.isEmpty() || error == null) {
             return trace;
@@ -169,7 +183,7 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
     }
 
     private ConnectionStatus masked(ConnectionStatus status) {
-        SecretMasker m = masker;
+        SecretMasker m = masker();
         if (m.isEmpty() || status.message() == null) {
             return status;
         }

@@ -5,6 +5,7 @@ import dev.sluice.protocol.AirbyteRecord;
 import dev.sluice.protocol.AirbyteStateMessage;
 import dev.sluice.protocol.AirbyteTrace;
 import dev.sluice.protocol.MessageSink;
+import dev.sluice.protocol.RuntimeSecrets;
 import dev.sluice.protocol.SecretMasker;
 import dev.sluice.source.StreamState;
 import java.time.Clock;
@@ -78,7 +79,7 @@ final class LoadingSink implements MessageSink {
             }
         } else if (trace.error() != null && trace.error().streamDescriptor() != null) {
             String stream = trace.error().streamDescriptor().name();
-            errors.put(stream, masker.mask(trace.error().message()));
+            errors.put(stream, RuntimeSecrets.mask(masker, trace.error().message()));
             // The error TRACE follows INCOMPLETE: report the stream again now that its reason is known.
             StreamLoader loader = loaders.get(stream);
             if (loader != null) {

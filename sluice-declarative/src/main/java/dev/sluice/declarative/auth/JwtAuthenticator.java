@@ -11,6 +11,7 @@ import dev.sluice.declarative.requester.RequestOptionApplier;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.protocol.Json;
+import dev.sluice.protocol.RuntimeSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -97,6 +98,7 @@ final class JwtAuthenticator implements Authenticator {
         long issuedAt = now.getEpochSecond();
         String input = base64(header()) + "." + base64(payload(issuedAt));
         String jwt = input + "." + signer.get().sign(input.getBytes(StandardCharsets.US_ASCII));
+        RuntimeSecrets.add(jwt);
         String prefix = headerPrefix == null ? "" : headerPrefix.evalString(context);
         Instant expiresAt = Instant.ofEpochSecond(issuedAt + durationSeconds);
         return new Minted(prefix.isEmpty() ? jwt : prefix + " " + jwt,

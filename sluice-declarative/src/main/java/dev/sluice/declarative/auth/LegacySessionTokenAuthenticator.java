@@ -14,6 +14,7 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.protocol.RuntimeSecrets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -61,6 +62,7 @@ final class LegacySessionTokenAuthenticator implements Authenticator {
     synchronized String token() {
         if (token == null) {
             token = obtain();
+            RuntimeSecrets.add(token);
         }
         return token;
     }

@@ -9,6 +9,7 @@ import dev.sluice.http.HttpRequest;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.protocol.RuntimeSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,11 @@ final class OAuthAuthenticator implements Authenticator {
         if (names.rotatedRefreshToken() != null) {
             JsonNode value = TokenResponses.find(response, names.rotatedRefreshToken());
             rotated = value == null ? null : PythonText.str(value);
+        }
+        // Obtained, not configured: masked from here on, as an API refusing a token may quote it.
+        RuntimeSecrets.add(accessToken);
+        if (rotated != null) {
+            RuntimeSecrets.add(rotated);
         }
         TokenState state = store.save(accessToken, expiresAt, rotated, now);
         log.info("Refreshed the OAuth access token; it expires at {}", expiresAt);

@@ -10,6 +10,7 @@ import dev.sluice.declarative.decoder.Decoder;
 import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.protocol.RuntimeSecrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class SessionTokenProvider {
             throw new ConnectorException(FailureType.SYSTEM_ERROR, "Failed to get session token: the login response "
                     + "has no value at session_token_path " + tokenPath);
         }
+        RuntimeSecrets.add(value.isTextual() ? value.asText() : value.toString());
         return value;
     }
 }
