@@ -34,10 +34,7 @@ final class Connectors {
                 return ManifestSources.fromJson(injected);
             }
         } catch (ManifestException e) {
-            // The reference's generic runner words it this way; the cause keeps the YAML path and line.
-            throw new ConnectorException(FailureType.SYSTEM_ERROR, "Error starting the sync. This could be due to "
-                    + "an invalid configuration or catalog. Please contact Support for assistance. Error: "
-                    + e.getMessage(), e.getMessage(), e);
+            throw startFailure(e);
         }
         throw new ConfigException("Give a connector with --source CLASS or --manifest FILE (or put the manifest in "
                 + "the config under " + INJECTED_MANIFEST + ")");
@@ -48,10 +45,15 @@ final class Connectors {
         try {
             return ManifestSources.specOf(manifest);
         } catch (ManifestException e) {
-            throw new ConnectorException(FailureType.SYSTEM_ERROR, "Error starting the sync. This could be due to "
-                    + "an invalid configuration or catalog. Please contact Support for assistance. Error: "
-                    + e.getMessage(), e.getMessage(), e);
+            throw startFailure(e);
         }
+    }
+
+    /** The reference's generic runner words it this way; the cause keeps the YAML path and line. */
+    private static ConnectorException startFailure(ManifestException e) {
+        return new ConnectorException(FailureType.SYSTEM_ERROR, "Error starting the sync. This could be due to "
+                + "an invalid configuration or catalog. Please contact Support for assistance. Error: "
+                + e.getMessage(), e.getMessage(), e);
     }
 
     static Source instantiate(String className) {

@@ -8,7 +8,6 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConfigException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +42,7 @@ final class InputFiles {
 
     static JsonNode read(Path path) {
         try {
-            return Json.MAPPER.readTree(Files.readAllBytes(path));
+            return Json.read(path);
         } catch (JsonProcessingException e) {
             throw new ConfigException("Could not read json file " + path + ": " + e.getOriginalMessage()
                     + ". Please ensure that it is a valid JSON.", e);

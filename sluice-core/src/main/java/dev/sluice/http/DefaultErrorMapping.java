@@ -18,7 +18,9 @@ public final class DefaultErrorMapping implements ErrorHandler {
 
     @Override
     public ErrorResolution classify(HttpResponse response) {
-        return forStatus(response.status(), ErrorMessages.describe(response));
+        // A successful body is not searched for an error message: that would parse every page twice.
+        return response.isSuccessful() ? ErrorResolution.SUCCESS
+                : forStatus(response.status(), ErrorMessages.describe(response));
     }
 
     /** The mapping for one status; {@code detail} is the parsed error message of the body, if any. */

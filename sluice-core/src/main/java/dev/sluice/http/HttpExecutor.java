@@ -115,8 +115,7 @@ public final class HttpExecutor {
                 response = current.response();
                 resolution = current.resolution();
             } catch (HttpTransport.ResponseTooLargeException e) {
-                throw new HttpResponseException(FailureType.SYSTEM_ERROR, e.getMessage(), e.getMessage(), 0,
-                        request.describe(), e);
+                throw tooLarge(request, e);
             } catch (InterruptedIOException e) {
                 throw interrupted(request, e);
             } catch (IOException e) {
@@ -135,8 +134,7 @@ public final class HttpExecutor {
                         resolution = ErrorResolution.of(ResponseAction.RETRY, FailureType.TRANSIENT_ERROR,
                                 e.getMessage());
                     } catch (HttpTransport.ResponseTooLargeException e) {
-                        throw new HttpResponseException(FailureType.SYSTEM_ERROR, e.getMessage(), e.getMessage(), 0,
-                                request.describe(), e);
+                        throw tooLarge(request, e);
                     } catch (InterruptedIOException e) {
                         throw interrupted(request, e);
                     } catch (IOException e) {
@@ -231,6 +229,12 @@ public final class HttpExecutor {
         String message = "Exhausted available request attempts (" + attempts + ") for " + request.describe()
                 + ". Last error: " + reason;
         return new HttpResponseException(type, message, message, status, request.describe(), failure);
+    }
+
+    /** A body over the size limit: not retried, a system error. */
+    private static HttpResponseException tooLarge(HttpRequest request, HttpTransport.ResponseTooLargeException e) {
+        return new HttpResponseException(FailureType.SYSTEM_ERROR, e.getMessage(), e.getMessage(), 0,
+                request.describe(), e);
     }
 
     private static ConnectorException interrupted(HttpRequest request, Exception cause) {

@@ -2,10 +2,8 @@ package dev.sluice.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.protocol.SyncMode;
-import dev.sluice.source.ConnectorException;
 import dev.sluice.source.CursorTracker;
 import dev.sluice.source.ReadRequest;
 import dev.sluice.source.Slice;
@@ -128,7 +126,7 @@ public abstract class HttpStream implements Stream {
             readResumable(slices.get(0), state, sink);
         } else {
             for (Slice slice : slices) {
-                readPages(slice, StreamState.empty(), null, sink, null);
+                readPages(slice, StreamState.empty(), sink, null);
             }
         }
     }
@@ -136,7 +134,7 @@ public abstract class HttpStream implements Stream {
     private void readIncremental(StreamState state, StreamSink sink) {
         CursorTracker tracker = new CursorTracker(cursorField(), state);
         for (Slice slice : slices(state)) {
-            readPages(slice, state, null, sink, tracker);
+            readPages(slice, state, sink, tracker);
             sink.checkpoint(tracker.stateFrom(state));
         }
     }
@@ -154,9 +152,8 @@ public abstract class HttpStream implements Stream {
         } while (token != null);
     }
 
-    private void readPages(Slice slice, StreamState state, @Nullable ObjectNode firstToken, StreamSink sink,
-            @Nullable CursorTracker tracker) {
-        ObjectNode token = firstToken;
+    private void readPages(Slice slice, StreamState state, StreamSink sink, @Nullable CursorTracker tracker) {
+        ObjectNode token = null;
         int interval = checkpointInterval();
         long count = 0;
         do {
@@ -181,11 +178,7 @@ public abstract class HttpStream implements Stream {
      */
     private @Nullable ObjectNode followingToken(HttpResponse response, @Nullable ObjectNode current) {
         ObjectNode next = nextPageToken(response);
-        if (next != null && next.equals(current)) {
-            throw new ConnectorException(FailureType.SYSTEM_ERROR, "The API returned the same next page token ("
-                    + next + ") twice in a row for " + response.request().describe()
-                    + "; stopping instead of requesting the same page forever");
-        }
+        PageTokens.requireAdvanced(next, current, response.request());
         return next;
     }
 

@@ -30,7 +30,6 @@ final class StreamReadJob implements StreamSink {
     private final ConfiguredAirbyteStream configured;
     private final MessageSink out;
     private final Clock clock;
-    private boolean running;
     private boolean checkpointed;
     private long recordsSinceState;
     private long records;
@@ -80,8 +79,7 @@ final class StreamReadJob implements StreamSink {
 
     @Override
     public void record(ObjectNode data) {
-        if (!running) {
-            running = true;
+        if (records == 0) {
             status(AirbyteTrace.StreamStatus.RUNNING);
         }
         out.accept(new AirbyteRecord(descriptor.name(), data, clock.millis(), null));

@@ -58,6 +58,11 @@ public record StreamState(ObjectNode json) {
         return json.path(FULL_REFRESH_COMPLETE).asBoolean(false);
     }
 
+    /** {@code {"__ab_no_cursor_state_message": true}}: a stream without a cursor read to its end. */
+    public boolean isNoCursor() {
+        return json.path(NO_CURSOR).asBoolean(false);
+    }
+
     public Optional<JsonNode> get(String key) {
         JsonNode value = json.get(key);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);

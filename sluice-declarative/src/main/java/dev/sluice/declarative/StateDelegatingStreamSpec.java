@@ -104,7 +104,7 @@ public record StateDelegatingStreamSpec(
 
     /** True when the state's cursor is older than now minus the retention, or cannot be read. */
     private boolean isTooOld(StreamState state, IsoDuration retention, BuildContext context) {
-        if (state.json().path(StreamState.NO_CURSOR).asBoolean(false)) {
+        if (state.isNoCursor()) {
             return false;
         }
         if (!(incrementalStream.incrementalSync() instanceof DatetimeBasedCursorSpec cursor)) {

@@ -15,8 +15,8 @@ sealed interface ReadEvent {
     record Checkpoint(WorkUnit unit, StreamState state, boolean last) implements ReadEvent {
     }
 
-    /** One read of the unit finished. */
-    record Done(WorkUnit unit) implements ReadEvent {
+    /** One read of the unit finished; {@code again} when the unit will be read again after the sync interval. */
+    record Done(WorkUnit unit, boolean again) implements ReadEvent {
     }
 
     /** The read of the unit failed; the reading thread has stopped. */

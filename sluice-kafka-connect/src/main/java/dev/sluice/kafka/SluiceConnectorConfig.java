@@ -62,6 +62,10 @@ public final class SluiceConnectorConfig extends AbstractConfig {
             .define(POLL_BATCH, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "The most records one poll() returns.");
 
+    private final Config sourceConfig;
+    /** Read on every pass of poll(): kept rather than looked up in the settings each time. */
+    private final int pollBatch;
+
     public SluiceConnectorConfig(Map<String, String> settings) {
         super(DEFINITION, settings);
         boolean manifest = getString(MANIFEST) != null && !getString(MANIFEST).isBlank();
@@ -69,7 +73,8 @@ public final class SluiceConnectorConfig extends AbstractConfig {
         if (manifest == sourceClass) {
             throw new ConfigException("Give exactly one of " + MANIFEST + " and " + SOURCE_CLASS);
         }
-        sourceConfig();
+        this.sourceConfig = parseSourceConfig();
+        this.pollBatch = getInt(POLL_BATCH);
     }
 
     public @Nullable String manifest() {
@@ -80,8 +85,13 @@ public final class SluiceConnectorConfig extends AbstractConfig {
         return getString(SOURCE_CLASS);
     }
 
-    /** The source config; invalid JSON is a Connect config error naming the setting (its value is not shown). */
+    /** The source config, parsed when the settings were read. */
     public Config sourceConfig() {
+        return sourceConfig;
+    }
+
+    /** Invalid JSON is a Connect config error naming the setting (its value is not shown). */
+    private Config parseSourceConfig() {
         String text = getPassword(SOURCE_CONFIG).value();
         try {
             JsonNode node = Json.parse(text);
@@ -123,7 +133,7 @@ public final class SluiceConnectorConfig extends AbstractConfig {
     }
 
     public int pollBatch() {
-        return getInt(POLL_BATCH);
+        return pollBatch;
     }
 
     /** A pattern must name the stream, or every stream would share one topic. */

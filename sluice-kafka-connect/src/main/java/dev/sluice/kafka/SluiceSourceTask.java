@@ -174,10 +174,7 @@ public final class SluiceSourceTask extends SourceTask {
                 held = null;
             }
         } else if (event instanceof ReadEvent.Done done) {
-            Stream stream = streams.get(done.unit().stream());
-            boolean rereads = !stream.cursorField().isEmpty() && !done.unit().bounded()
-                    && config.syncIntervalMillis() >= 0;
-            if (!rereads) {
+            if (!done.again()) {
                 finished.add(done.unit());
             }
         } else if (event instanceof ReadEvent.Failure failure) {

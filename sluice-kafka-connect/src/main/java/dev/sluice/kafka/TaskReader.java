@@ -85,7 +85,7 @@ final class TaskReader implements Runnable {
             throw new Stopped();
         }
         sink.completed(plan.incremental());
-        queue.put(new ReadEvent.Done(plan.unit()));
+        queue.put(new ReadEvent.Done(plan.unit(), plan.rereads() && syncIntervalMillis >= 0));
         return sink.last;
     }
 

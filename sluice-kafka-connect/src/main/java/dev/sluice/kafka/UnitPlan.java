@@ -34,7 +34,6 @@ record UnitPlan(WorkUnit unit, Stream stream, StreamState start, boolean done) {
 
     /** Whether a state says the whole stream was read (which a failed read must not claim). */
     static boolean completes(StreamState state) {
-        return state.isFullRefreshComplete()
-                || state.get(StreamState.NO_CURSOR).map(node -> node.asBoolean(false)).orElse(false);
+        return state.isFullRefreshComplete() || state.isNoCursor();
     }
 }

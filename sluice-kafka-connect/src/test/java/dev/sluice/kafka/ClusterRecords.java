@@ -5,6 +5,7 @@ import dev.sluice.protocol.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +18,29 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 final class ClusterRecords {
 
     private ClusterRecords() {
+    }
+
+    /**
+     * The settings both cluster tests start from: the connector on 2 tasks, schemaless JSON keys and values, topics
+     * {@code prefix + stream}, read once; the topics are made first, so that no consumer waits for a metadata
+     * refresh.
+     */
+    static Map<String, String> connectorSettings(EmbeddedConnectCluster connect, String prefix, List<String> streams,
+            String sourceConfig) {
+        for (String stream : streams) {
+            connect.kafka().createTopic(prefix + stream, 1);
+        }
+        Map<String, String> props = new HashMap<>();
+        props.put("connector.class", SluiceSourceConnector.class.getName());
+        props.put("tasks.max", "2");
+        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("key.converter.schemas.enable", "false");
+        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("value.converter.schemas.enable", "false");
+        props.put(SluiceConnectorConfig.SOURCE_CONFIG, sourceConfig);
+        props.put(SluiceConnectorConfig.TOPIC_PREFIX, prefix);
+        props.put(SluiceConnectorConfig.SYNC_INTERVAL_MS, "-1");
+        return props;
     }
 
     /**

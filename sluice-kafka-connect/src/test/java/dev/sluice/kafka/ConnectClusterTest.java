@@ -59,22 +59,9 @@ class ConnectClusterTest {
     }
 
     private Map<String, String> connector(String prefix, DemoApi target) {
-        // Topics exist before the consumers subscribe, so that no consumer waits for a metadata refresh.
-        for (String stream : List.of("employees", "employee_benefits", "time_off_requests")) {
-            connect.kafka().createTopic(prefix + stream, 1);
-        }
-        Map<String, String> props = new HashMap<>();
-        props.put("connector.class", SluiceSourceConnector.class.getName());
-        props.put("tasks.max", "2");
-        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("key.converter.schemas.enable", "false");
-        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("value.converter.schemas.enable", "false");
-        props.put(SluiceConnectorConfig.SOURCE_CONFIG, Json.write(Json.object()
-                .put("base_url", target.baseUri().toString())));
-        props.put(SluiceConnectorConfig.TOPIC_PREFIX, prefix);
-        props.put(SluiceConnectorConfig.SYNC_INTERVAL_MS, "-1");
-        return props;
+        return ClusterRecords.connectorSettings(connect, prefix,
+                List.of("employees", "employee_benefits", "time_off_requests"),
+                Json.write(Json.object().put("base_url", target.baseUri().toString())));
     }
 
     private Map<String, List<JsonNode>> consume(int expected, String... topics) {

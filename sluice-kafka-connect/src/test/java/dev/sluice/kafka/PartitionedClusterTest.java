@@ -68,20 +68,9 @@ class PartitionedClusterTest {
     }
 
     private Map<String, String> connector(String prefix, DemoApi target) {
-        for (String stream : STREAMS) {
-            connect.kafka().createTopic(prefix + stream, 1);
-        }
-        Map<String, String> props = new HashMap<>();
-        props.put("connector.class", SluiceSourceConnector.class.getName());
-        props.put("tasks.max", "2");
-        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("key.converter.schemas.enable", "false");
-        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        props.put("value.converter.schemas.enable", "false");
+        Map<String, String> props = ClusterRecords.connectorSettings(connect, prefix, STREAMS,
+                Json.write(config(target).json()));
         props.put(SluiceConnectorConfig.MANIFEST, DemoManifest.departments());
-        props.put(SluiceConnectorConfig.SOURCE_CONFIG, Json.write(config(target).json()));
-        props.put(SluiceConnectorConfig.TOPIC_PREFIX, prefix);
-        props.put(SluiceConnectorConfig.SYNC_INTERVAL_MS, "-1");
         props.put(SluiceConnectorConfig.PARTITIONS_REFRESH_MS, "-1");
         return props;
     }

@@ -17,13 +17,19 @@ sealed interface Dialect permits DuckDbDialect, PostgresDialect, SqliteDialect {
 
     String sqlType(ColumnType type);
 
-    /** The longest identifier in bytes (PostgreSQL silently cuts longer ones). */
+    /**
+     * The longest identifier in bytes (PostgreSQL silently cuts longer ones). SQLite has no limit and keeps the
+     * default, so that its names also fit PostgreSQL and a database can move.
+     */
     default int maxIdentifierLength() {
         return 63;
     }
 
     /** The query listing a table's columns in order: one parameter (the table), rows (name, type). */
-    String columnsQuery();
+    default String columnsQuery() {
+        return "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema()"
+                + " AND table_name = ? ORDER BY ordinal_position";
+    }
 
     RowWriter writer(Connection connection, String table, List<Column> columns, boolean sequenced)
             throws SQLException;

@@ -28,12 +28,6 @@ final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public String columnsQuery() {
-        return "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema()"
-                + " AND table_name = ? ORDER BY ordinal_position";
-    }
-
-    @Override
     public boolean indexesPrimaryKeys() {
         return false;
     }

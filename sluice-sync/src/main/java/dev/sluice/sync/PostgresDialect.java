@@ -32,12 +32,6 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String columnsQuery() {
-        return "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema()"
-                + " AND table_name = ? ORDER BY ordinal_position";
-    }
-
-    @Override
     public RowWriter writer(Connection connection, String table, List<Column> columns, boolean sequenced)
             throws SQLException {
         StringJoiner names = new StringJoiner(", ", "COPY " + quote(table) + " (", ") FROM STDIN");

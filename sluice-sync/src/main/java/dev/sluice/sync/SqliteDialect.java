@@ -32,12 +32,6 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public int maxIdentifierLength() {
-        // SQLite has no limit; keep names that also fit PostgreSQL, so a database can move.
-        return 63;
-    }
-
-    @Override
     public String columnsQuery() {
         return "SELECT name, type FROM pragma_table_info(?) ORDER BY cid";
     }

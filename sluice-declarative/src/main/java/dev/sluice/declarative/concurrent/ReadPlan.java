@@ -7,7 +7,6 @@ import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.incremental.StreamCursor;
 import dev.sluice.source.StreamState;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * One read of a stream: the cursor that produces its slices and checkpoints, and how to read a slice.
@@ -50,10 +49,5 @@ public record ReadPlan(StreamCursor cursor, SliceReader reader, Optional<StreamS
 
         default void sliceDone(StreamSlice slice) {
         }
-    }
-
-    /** Adapts a plain record consumer. */
-    public static SliceRecords each(Consumer<ObjectNode> records) {
-        return (slice, record) -> records.accept(record);
     }
 }

@@ -68,15 +68,6 @@ public final class DatetimeCursor {
         return type.equals("date-range") || type.equals("integer");
     }
 
-    public DatetimeCursorSettings settings() {
-        return settings;
-    }
-
-    /** The effective start: the incoming state value when newer than {@code start_datetime}. */
-    public PythonDateTime syncStart() {
-        return syncStart;
-    }
-
     /** Pushes every window to read, in order. Blocking consumers are fine: no lock is held while pushing. */
     public void windows(Consumer<ObjectNode> out) {
         List<Interval> snapshot;

@@ -11,8 +11,7 @@ import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.declarative.paginator.Page;
 import dev.sluice.declarative.paginator.Paginator;
 import dev.sluice.declarative.requester.HttpRequester;
-import dev.sluice.protocol.FailureType;
-import dev.sluice.source.ConnectorException;
+import dev.sluice.http.PageTokens;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -81,11 +80,7 @@ public final class SimpleRetriever implements Retriever {
             if (next == null || next.isNull()) {
                 break;
             }
-            if (next.equals(token)) {
-                throw new ConnectorException(FailureType.SYSTEM_ERROR, "The API returned the same next page token ("
-                        + next + ") twice in a row for " + page.get().response().request().describe()
-                        + "; stopping instead of requesting the same page forever");
-            }
+            PageTokens.requireAdvanced(next, token, page.get().response().request());
             token = next;
             paginated = true;
         }

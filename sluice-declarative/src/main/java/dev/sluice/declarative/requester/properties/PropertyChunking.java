@@ -20,10 +20,6 @@ public final class PropertyChunking {
         this.mergeStrategy = mergeStrategy;
     }
 
-    public GroupByKey mergeStrategy() {
-        return mergeStrategy;
-    }
-
     /** The merge key of a partial record, or null when it has none (it is then emitted unmerged). */
     public @Nullable String mergeKey(ObjectNode record) {
         return mergeStrategy.groupKey(record);
