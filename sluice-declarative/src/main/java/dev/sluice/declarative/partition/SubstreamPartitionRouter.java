@@ -3,6 +3,7 @@ package dev.sluice.declarative.partition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.DeclarativeStream;
+import dev.sluice.declarative.component.Dpath;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.concurrent.ReadPlan;

@@ -2,6 +2,7 @@ package dev.sluice.declarative.requester.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.Dpath;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.interpolation.InterpolatedString;
@@ -52,18 +53,9 @@ public final class PropertiesFromEndpoint {
 
     /** The value at the path as Python's {@code str()} writes it; {@code "[]"} when absent, as the reference's default. */
     private static String property(ObjectNode record, List<String> segments) {
-        JsonNode node = record;
-        for (String segment : segments) {
-            if (node.isObject()) {
-                node = node.get(segment);
-            } else if (node.isArray() && !segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
-                node = node.get(Integer.parseInt(segment));
-            } else {
-                node = null;
-            }
-            if (node == null) {
-                return "[]";
-            }
+        JsonNode node = Dpath.get(record, segments);
+        if (node == null) {
+            return "[]";
         }
         return node.isTextual() ? node.textValue() : PythonText.str(node);
     }
