@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.BackoffStrategy;
-import dev.sluice.http.DefaultErrorMapping;
-import dev.sluice.http.ErrorHandler;
-import dev.sluice.http.ErrorResolution;
 import dev.sluice.http.HttpResponse;
 import dev.sluice.http.HttpStream;
 import dev.sluice.http.RetryAfterBackoff;
+import dev.sluice.http.RetryPolicy;
 import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
@@ -140,25 +138,10 @@ public final class ItemsSource implements Source {
         }
 
         @Override
-        protected ErrorHandler errorHandler() {
+        protected RetryPolicy retryPolicy() {
             BackoffStrategy retryAfter = new RetryAfterBackoff(clock());
             BackoffStrategy fixed = (response, attempt) -> Optional.of(Duration.ofMillis(100));
-            return new ErrorHandler() {
-                @Override
-                public ErrorResolution classify(HttpResponse response) {
-                    return DefaultErrorMapping.INSTANCE.classify(response);
-                }
-
-                @Override
-                public List<BackoffStrategy> backoffStrategies() {
-                    return List.of(retryAfter, fixed);
-                }
-
-                @Override
-                public int maxRetries() {
-                    return 2;
-                }
-            };
+            return new RetryPolicy(2, RetryPolicy.DEFAULT.maxRetryTime(), List.of(retryAfter, fixed));
         }
     }
 }

@@ -9,7 +9,7 @@ import java.net.http.HttpTimeoutException;
  * 5xx retry (transient), 429 is rate limited (transient), any other status ≥ 400 retries (system). Transport
  * failures are transient here, where the reference calls them system errors (compatibility notes §4).
  */
-public final class DefaultErrorMapping implements ErrorHandler {
+public final class DefaultErrorMapping implements ErrorClassifier {
 
     public static final DefaultErrorMapping INSTANCE = new DefaultErrorMapping();
 

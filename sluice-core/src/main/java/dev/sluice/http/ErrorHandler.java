@@ -1,43 +1,54 @@
 package dev.sluice.http;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Classifies each attempt. The default for a response is {@link DefaultErrorMapping}; for a transport failure
- * (refused, reset, timed out, truncated) it is a transient retry.
+ * What a requester is configured with: a classifier for each attempt and the policy for retrying. A declarative
+ * {@code error_handler} builds one; {@link HttpExecutor} uses the two parts in different steps.
  */
-public interface ErrorHandler {
+public record ErrorHandler(ErrorClassifier classifier, RetryPolicy retryPolicy) implements ErrorClassifier {
 
-    /** The verdict on a response. */
-    ErrorResolution classify(HttpResponse response);
-
-    /** The verdict on a transport failure; transient and retried by default. */
-    default ErrorResolution classify(HttpRequest request, IOException failure) {
-        return DefaultErrorMapping.forTransportFailure(failure);
+    public ErrorHandler {
+        requireNonNull(classifier, "classifier is null");
+        requireNonNull(retryPolicy, "retryPolicy is null");
     }
 
-    /**
-     * Whether {@link #classify(HttpResponse)} reads the body of a successful (status below 400) response. When it
-     * does not, successful bodies can be streamed to the reader without reading them into memory first.
-     */
-    default boolean inspectsSuccessfulBodies() {
-        return false;
+    /** The classifier with the default retry policy. */
+    public static ErrorHandler of(ErrorClassifier classifier) {
+        return new ErrorHandler(classifier, RetryPolicy.DEFAULT);
+    }
+
+    @Override
+    public ErrorResolution classify(HttpResponse response) {
+        return classifier.classify(response);
+    }
+
+    @Override
+    public ErrorResolution classify(HttpRequest request, IOException failure) {
+        return classifier.classify(request, failure);
+    }
+
+    @Override
+    public boolean inspectsSuccessfulBodies() {
+        return classifier.inspectsSuccessfulBodies();
     }
 
     /** Backoff strategies to ask, in order, before the default exponential wait. */
-    default List<BackoffStrategy> backoffStrategies() {
-        return List.of();
+    public List<BackoffStrategy> backoffStrategies() {
+        return retryPolicy.backoffStrategies();
     }
 
-    /** Retries after the first attempt; the reference's default is 5. */
-    default int maxRetries() {
-        return 5;
+    /** Retries after the first attempt. */
+    public int maxRetries() {
+        return retryPolicy.maxRetries();
     }
 
-    /** The longest time spent retrying one request (rate-limit waits excepted); the reference's is 600 s. */
-    default Duration maxRetryTime() {
-        return Duration.ofSeconds(600);
+    /** The longest time spent retrying one request (rate-limit waits excepted). */
+    public Duration maxRetryTime() {
+        return retryPolicy.maxRetryTime();
     }
 }

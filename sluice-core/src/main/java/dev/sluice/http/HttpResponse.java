@@ -9,9 +9,7 @@ import dev.sluice.protocol.Json;
 import dev.sluice.protocol.JsonTrees;
 import dev.sluice.source.RecordException;
 import java.io.IOException;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -21,15 +19,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HttpResponse {
 
-    private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (name, value) -> true);
-
     private final HttpRequest request;
     private final int status;
-    private final HttpHeaders headers;
+    private final ResponseHeaders headers;
     private final byte[] body;
     private volatile @Nullable JsonNode json;
 
-    public HttpResponse(HttpRequest request, int status, HttpHeaders headers, byte[] body) {
+    public HttpResponse(HttpRequest request, int status, ResponseHeaders headers, byte[] body) {
         this.request = requireNonNull(request, "request is null");
         this.status = status;
         this.headers = requireNonNull(headers, "headers is null");
@@ -38,11 +34,11 @@ public final class HttpResponse {
 
     /** An empty response, standing for an error response the error handler chose to ignore. */
     public static HttpResponse empty(HttpRequest request, int status) {
-        return new HttpResponse(request, status, NO_HEADERS, new byte[0]);
+        return new HttpResponse(request, status, ResponseHeaders.NONE, new byte[0]);
     }
 
     /** The status and headers of a response whose body is read as a stream. */
-    public static HttpResponse empty(HttpRequest request, int status, HttpHeaders headers) {
+    public static HttpResponse empty(HttpRequest request, int status, ResponseHeaders headers) {
         return new HttpResponse(request, status, headers, new byte[0]);
     }
 
@@ -54,7 +50,7 @@ public final class HttpResponse {
         return status;
     }
 
-    public HttpHeaders headers() {
+    public ResponseHeaders headers() {
         return headers;
     }
 

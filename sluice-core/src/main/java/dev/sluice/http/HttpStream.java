@@ -80,20 +80,14 @@ public abstract class HttpStream implements Stream {
         return Authenticator.NONE;
     }
 
-    /** The reference's default status mapping, honouring {@code Retry-After} before exponential backoff. */
-    protected ErrorHandler errorHandler() {
-        RetryAfterBackoff retryAfter = new RetryAfterBackoff(clock());
-        return new ErrorHandler() {
-            @Override
-            public ErrorResolution classify(HttpResponse response) {
-                return DefaultErrorMapping.INSTANCE.classify(response);
-            }
+    /** The reference's default status mapping. */
+    protected ErrorClassifier errorClassifier() {
+        return DefaultErrorMapping.INSTANCE;
+    }
 
-            @Override
-            public List<BackoffStrategy> backoffStrategies() {
-                return List.of(retryAfter);
-            }
-        };
+    /** The reference's retry defaults, honouring {@code Retry-After} before exponential backoff. */
+    protected RetryPolicy retryPolicy() {
+        return RetryPolicy.DEFAULT.withBackoffStrategies(List.of(new RetryAfterBackoff(clock())));
     }
 
     protected HttpTransport transport() {
@@ -205,7 +199,8 @@ public abstract class HttpStream implements Stream {
     private HttpExecutor executor() {
         HttpExecutor result = executor;
         if (result == null) {
-            result = new HttpExecutor(transport(), errorHandler(), authenticator(), sleeper(), clock());
+            result = new HttpExecutor(transport(), errorClassifier(), retryPolicy(), authenticator(), sleeper(),
+                    clock());
             executor = result;
         }
         return result;

@@ -3,22 +3,18 @@ package dev.sluice.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
-import java.util.Map;
 
 /**
- * One JDK {@link HttpClient} (and so one connection pool) with Sluice's timeouts: every request has a connect
- * timeout and a read timeout that also covers the body (defaults 30 s and 300 s; the reference has none and can
- * hang forever). Bodies larger than {@link Options#maxBodyBytes()} are refused instead of exhausting memory.
- * Thread-safe; share one per source.
+ * Sends one request and hands back what came back; the retry loop ({@link HttpExecutor}) sits above it. An
+ * implementation keeps Sluice's guarantees: a connect timeout, a read timeout that also covers the body, and
+ * HTTP/1.1 with redirects followed. Transport failures (refused, reset, timed out, cut off) are
+ * {@link IOException}s. Thread-safe; share one per source. {@link #jdk(Options)} is the JDK client's.
  */
-public final class HttpTransport {
+public interface HttpTransport {
 
     /** Timeouts and limits. */
-    public record Options(Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
+    record Options(Duration connectTimeout, Duration readTimeout, long maxBodyBytes) {
         public static final Options DEFAULTS = new Options(Duration.ofSeconds(30), Duration.ofSeconds(300),
                 defaultMaxBodyBytes());
 
@@ -54,91 +50,61 @@ public final class HttpTransport {
         }
     }
 
-    private static volatile HttpTransport shared;
-
-    private final HttpClient client;
-    private final Options options;
-
-    public HttpTransport(Options options) {
-        this.options = options;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    /** A transport on the JDK's {@code java.net.http} client with these options. */
+    static HttpTransport jdk(Options options) {
+        return new JdkHttpTransport(options);
     }
 
     /** A process-wide transport with the default options (or those the system properties set). */
-    public static HttpTransport shared() {
-        HttpTransport result = shared;
-        if (result == null) {
-            synchronized (HttpTransport.class) {
-                result = shared;
-                if (result == null) {
-                    result = new HttpTransport(Options.fromSystemProperties());
-                    shared = result;
-                }
-            }
-        }
-        return result;
+    static HttpTransport shared() {
+        return JdkHttpTransport.shared();
     }
 
-    public Options options() {
-        return options;
+    Options options();
+
+    /** Sends the request and returns once the headers arrived; the caller must close the response's body. */
+    OpenedResponse open(HttpRequest request) throws IOException;
+
+    /** Sends the request and reads the whole body (at most {@link Options#maxBodyBytes()}). */
+    default HttpResponse exchange(HttpRequest request) throws IOException {
+        return readWhole(open(request));
     }
 
-    /** Sends the request and reads the whole body. Transport failures (incl. timeouts) are IOExceptions. */
-    public HttpResponse exchange(HttpRequest request) throws IOException {
-        return buffer(request, open(request));
-    }
-
-    /** Reads the whole body of an opened response (at most {@link Options#maxBodyBytes()}). */
-    public HttpResponse buffer(HttpRequest request, java.net.http.HttpResponse<InputStream> opened) throws IOException {
+    /**
+     * Reads the whole body of an opened response and closes it.
+     *
+     * @throws ResponseTooLargeException when the body exceeds {@link Options#maxBodyBytes()}
+     */
+    default HttpResponse readWhole(OpenedResponse opened) throws IOException {
+        long limit = options().maxBodyBytes();
         try (InputStream body = opened.body()) {
-            return new HttpResponse(request, opened.statusCode(), opened.headers(), readAll(body, request));
-        }
-    }
-
-    /** Sends the request and returns once the headers arrived; the caller must close the body stream. */
-    public java.net.http.HttpResponse<InputStream> open(HttpRequest request) throws IOException {
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(request.uri())
-                .timeout(options.readTimeout());
-        for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            builder.header(header.getKey(), header.getValue());
-        }
-        byte[] body = request.body();
-        builder.method(request.method(), body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
-        try {
-            return client.send(builder.build(), info -> new ResponseBodyStream(options.readTimeout()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while sending " + request.method() + " request");
-        }
-    }
-
-    private byte[] readAll(InputStream body, HttpRequest request) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        byte[] chunk = new byte[16384];
-        long total = 0;
-        int n;
-        while ((n = body.read(chunk)) >= 0) {
-            total += n;
-            if (total > options.maxBodyBytes()) {
-                throw new ResponseTooLargeException("The response to " + request.describe() + " exceeds "
-                        + options.maxBodyBytes() + " bytes, the most read into memory (set the system property "
-                        + "sluice.http.max-body-bytes, and a heap large enough for it, to allow more)");
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            byte[] chunk = new byte[16384];
+            long total = 0;
+            int n;
+            while ((n = body.read(chunk)) >= 0) {
+                total += n;
+                if (total > limit) {
+                    throw ResponseTooLargeException.of(opened.request(), limit);
+                }
+                out.write(chunk, 0, n);
             }
-            out.write(chunk, 0, n);
+            return new HttpResponse(opened.request(), opened.status(), opened.headers(), out.toByteArray());
         }
-        return out.toByteArray();
     }
 
     /** A body over the size limit: not retried, reported as a system error. */
-    public static final class ResponseTooLargeException extends IOException {
+    final class ResponseTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
         ResponseTooLargeException(String message) {
             super(message);
+        }
+
+        static ResponseTooLargeException of(HttpRequest request, long limit) {
+            return new ResponseTooLargeException("The response to " + request.describe() + " exceeds " + limit
+                    + " bytes, the most read into memory (set the system property sluice.http.max-body-bytes, and "
+                    + "a heap large enough for it, to allow more)");
         }
     }
 }

@@ -26,7 +26,7 @@ class HttpExecutorTest {
     private final MockWebServer server = new MockWebServer();
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final HttpTransport transport = new HttpTransport(
+    private final HttpTransport transport = HttpTransport.jdk(
             new HttpTransport.Options(Duration.ofSeconds(5), Duration.ofMillis(500), 1024 * 1024));
 
     @BeforeEach
@@ -48,17 +48,8 @@ class HttpExecutorTest {
     }
 
     private ErrorHandler handlerHonouringRetryAfter() {
-        return new ErrorHandler() {
-            @Override
-            public ErrorResolution classify(HttpResponse response) {
-                return DefaultErrorMapping.INSTANCE.classify(response);
-            }
-
-            @Override
-            public java.util.List<BackoffStrategy> backoffStrategies() {
-                return java.util.List.of(new RetryAfterBackoff(clock));
-            }
-        };
+        return new ErrorHandler(DefaultErrorMapping.INSTANCE,
+                RetryPolicy.DEFAULT.withBackoffStrategies(java.util.List.of(new RetryAfterBackoff(clock))));
     }
 
     private HttpRequest get(String path) {

@@ -23,7 +23,7 @@ import java.util.List;
 /** Test fixtures: manifests from text blocks (validated strictly), build contexts with a given clock. */
 public final class TestManifests {
 
-    private static final HttpTransport TRANSPORT = new HttpTransport(HttpTransport.Options.DEFAULTS);
+    private static final HttpTransport TRANSPORT = HttpTransport.jdk(HttpTransport.Options.DEFAULTS);
 
     private TestManifests() {
     }

@@ -5,11 +5,12 @@ import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.interpolation.PythonText;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.DefaultErrorMapping;
-import dev.sluice.http.ErrorHandler;
+import dev.sluice.http.ErrorClassifier;
 import dev.sluice.http.ErrorResolution;
 import dev.sluice.http.HttpExecutor;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.ResponseAction;
+import dev.sluice.http.RetryPolicy;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.ConfigException;
@@ -83,7 +84,7 @@ final class LegacySessionTokenAuthenticator implements Authenticator {
     }
 
     private boolean isValid(String sessionToken) {
-        ErrorHandler unauthorizedMeansInvalid = response -> response.status() == 401
+        ErrorClassifier unauthorizedMeansInvalid = response -> response.status() == 401
                 ? ErrorResolution.of(ResponseAction.IGNORE, FailureType.CONFIG_ERROR, "the session token is not valid")
                 : DefaultErrorMapping.INSTANCE.classify(response);
         HttpRequest validate = HttpRequest.get(url(settings.validateUrl().get()))
@@ -118,7 +119,8 @@ final class LegacySessionTokenAuthenticator implements Authenticator {
         }
     }
 
-    private HttpExecutor executor(ErrorHandler errors) {
-        return new HttpExecutor(context.transport(), errors, Authenticator.NONE, context.sleeper(), context.clock());
+    private HttpExecutor executor(ErrorClassifier errors) {
+        return new HttpExecutor(context.transport(), errors, RetryPolicy.DEFAULT, Authenticator.NONE, context.sleeper(),
+                context.clock());
     }
 }

@@ -65,8 +65,8 @@ final class TokenEndpoint {
         Authenticator credentials = request.asQuery() && !encoded.isEmpty()
                 ? attempt -> attempt.withUri(withQuery(attempt.uri(), encoded)) : Authenticator.NONE;
         HttpExecutor executor = new HttpExecutor(context.transport(),
-                new TokenEndpointErrors(refreshTokenErrors, request.secrets()), credentials, context.sleeper(),
-                context.clock());
+                new TokenEndpointErrors(refreshTokenErrors, request.secrets()), TokenEndpointErrors.RETRY_POLICY,
+                credentials, context.sleeper(), context.clock());
         return executor.send(post(uri, request, encoded), response -> parse(response.body()))
                 .orElseThrow(() -> new ConnectorException(FailureType.SYSTEM_ERROR,
                         "OAuth access token refresh request failed."));

@@ -1,10 +1,11 @@
 package dev.sluice.declarative.auth;
 
-import dev.sluice.http.ErrorHandler;
+import dev.sluice.http.ErrorClassifier;
 import dev.sluice.http.ErrorMessages;
 import dev.sluice.http.ErrorResolution;
 import dev.sluice.http.HttpResponse;
 import dev.sluice.http.ResponseAction;
+import dev.sluice.http.RetryPolicy;
 import dev.sluice.protocol.FailureType;
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +16,12 @@ import java.util.List;
  * {@code config_error}; any other error status fails at once. Messages never carry the credentials sent: known
  * secret values echoed in an error body are masked.
  */
-final class TokenEndpointErrors implements ErrorHandler {
+final class TokenEndpointErrors implements ErrorClassifier {
 
     static final String REJECTED = "Refresh token is invalid or expired. Please re-authenticate from "
             + "Sources/<your source>/Settings.";
     /** 1 + 2 + ... + 128 s of waiting stays within the reference's 300 s budget. */
-    private static final int MAX_RETRIES = 8;
-    private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(300);
+    static final RetryPolicy RETRY_POLICY = new RetryPolicy(8, Duration.ofSeconds(300), List.of());
 
     private final RefreshTokenErrors refreshTokenErrors;
     private final List<String> secrets;
@@ -46,16 +46,6 @@ final class TokenEndpointErrors implements ErrorHandler {
         }
         return ErrorResolution.of(ResponseAction.FAIL, FailureType.SYSTEM_ERROR,
                 "OAuth access token refresh request failed with HTTP " + status + detail(response));
-    }
-
-    @Override
-    public int maxRetries() {
-        return MAX_RETRIES;
-    }
-
-    @Override
-    public Duration maxRetryTime() {
-        return MAX_RETRY_TIME;
     }
 
     /** The provider's error text, with any credential it echoes masked. */

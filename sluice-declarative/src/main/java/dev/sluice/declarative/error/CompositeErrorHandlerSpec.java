@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.http.BackoffStrategy;
 import dev.sluice.http.ErrorHandler;
-import dev.sluice.http.ErrorResolution;
-import dev.sluice.http.HttpResponse;
-import dev.sluice.http.ResponseAction;
+import dev.sluice.http.RetryPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,9 +28,6 @@ public record CompositeErrorHandlerSpec(
         @JsonProperty(value = "error_handlers", required = true) List<ErrorHandlerSpec> errorHandlers,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ErrorHandlerSpec {
 
-    private static final Set<ResponseAction> DECISIVE = Set.of(ResponseAction.SUCCESS, ResponseAction.RETRY,
-            ResponseAction.IGNORE, ResponseAction.RESET_PAGINATION);
-
     public CompositeErrorHandlerSpec {
         errorHandlers = List.copyOf(errorHandlers);
         if (errorHandlers.isEmpty()) {
@@ -45,39 +40,8 @@ public record CompositeErrorHandlerSpec(
         List<ErrorHandler> handlers = errorHandlers.stream().map(spec -> spec.build(context)).toList();
         List<BackoffStrategy> strategies = new ArrayList<>();
         handlers.forEach(handler -> strategies.addAll(handler.backoffStrategies()));
-        return new ErrorHandler() {
-            @Override
-            public ErrorResolution classify(HttpResponse response) {
-                ErrorResolution last = null;
-                for (ErrorHandler handler : handlers) {
-                    last = handler.classify(response);
-                    if (DECISIVE.contains(last.action())) {
-                        return last;
-                    }
-                }
-                return last;
-            }
-
-            @Override
-            public boolean inspectsSuccessfulBodies() {
-                return handlers.stream().anyMatch(ErrorHandler::inspectsSuccessfulBodies);
-            }
-
-            @Override
-            public List<BackoffStrategy> backoffStrategies() {
-                return strategies;
-            }
-
-            @Override
-            public int maxRetries() {
-                return handlers.get(0).maxRetries();
-            }
-
-            @Override
-            public java.time.Duration maxRetryTime() {
-                return handlers.stream().map(ErrorHandler::maxRetryTime).max(java.time.Duration::compareTo)
-                        .orElseThrow();
-            }
-        };
+        Duration longest = handlers.stream().map(ErrorHandler::maxRetryTime).max(Duration::compareTo).orElseThrow();
+        return new ErrorHandler(new CompositeClassifier(handlers),
+                new RetryPolicy(handlers.get(0).maxRetries(), longest, strategies));
     }
 }

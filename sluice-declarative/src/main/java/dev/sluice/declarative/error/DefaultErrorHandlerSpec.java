@@ -10,6 +10,7 @@ import dev.sluice.declarative.interpolation.PythonText;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.http.BackoffStrategy;
 import dev.sluice.http.ErrorHandler;
+import dev.sluice.http.RetryPolicy;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,8 @@ public record DefaultErrorHandlerSpec(
         List<BackoffStrategy> strategies = backoffStrategies.stream()
                 .map(spec -> Backoffs.plusOneSecond(spec.build(context))).toList();
         List<HttpResponseFilter> filters = responseFilters.stream().map(spec -> spec.build(context)).toList();
-        return new DefaultErrorHandler(filters, strategies, retries);
+        return new ErrorHandler(new DefaultErrorClassifier(filters),
+                RetryPolicy.DEFAULT.withMaxRetries(retries).withBackoffStrategies(strategies));
     }
 
     /** Python's {@code int()} of the rendered {@code max_retries} (5 when absent or empty). */

@@ -22,7 +22,7 @@ import java.util.List;
 /** Manifests, contexts and recorders shared by the authenticator tests. */
 final class AuthFixtures {
 
-    static final HttpTransport TRANSPORT = new HttpTransport(new HttpTransport.Options(Duration.ofSeconds(5),
+    static final HttpTransport TRANSPORT = HttpTransport.jdk(new HttpTransport.Options(Duration.ofSeconds(5),
             Duration.ofSeconds(10), 1024 * 1024));
 
     private AuthFixtures() {

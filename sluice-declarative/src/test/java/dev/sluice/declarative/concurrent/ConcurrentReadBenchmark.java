@@ -115,7 +115,7 @@ class ConcurrentReadBenchmark {
 
     /** What the machine allows: the same 16 requests by one thread, then by 8 threads, without Sluice. */
     private static String plainRequests(MockWebServer server) {
-        HttpTransport transport = new HttpTransport(HttpTransport.Options.DEFAULTS);
+        HttpTransport transport = HttpTransport.jdk(HttpTransport.Options.DEFAULTS);
         Runnable twoPages = () -> {
             for (int page = 1; page <= PAGES; page++) {
                 try {

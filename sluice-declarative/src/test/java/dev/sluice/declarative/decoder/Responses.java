@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.fixtures.Components;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.HttpResponse;
+import dev.sluice.http.ResponseHeaders;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class Responses {
 
     static HttpResponse of(byte[] body, Map<String, List<String>> headers) {
         return new HttpResponse(HttpRequest.get(URI.create("https://api.example.com/items")), 200,
-                HttpHeaders.of(headers, (name, value) -> true), body);
+                ResponseHeaders.of(headers), body);
     }
 
     static HttpResponse of(String body) {

@@ -38,7 +38,7 @@ final class ManifestRun {
         }
     }
 
-    private static final HttpTransport TRANSPORT = new HttpTransport(new HttpTransport.Options(Duration.ofSeconds(5),
+    private static final HttpTransport TRANSPORT = HttpTransport.jdk(new HttpTransport.Options(Duration.ofSeconds(5),
             Duration.ofSeconds(10), 16L * 1024 * 1024));
 
     final RecordingSleeper sleeper = new RecordingSleeper();

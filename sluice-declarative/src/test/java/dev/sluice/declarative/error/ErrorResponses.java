@@ -2,8 +2,8 @@ package dev.sluice.declarative.error;
 
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.HttpResponse;
+import dev.sluice.http.ResponseHeaders;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ final class ErrorResponses {
             map.put(headers[i], List.of(headers[i + 1]));
         }
         return new HttpResponse(HttpRequest.get(URI.create("https://airbyte.io/")), status,
-                HttpHeaders.of(map, (name, value) -> true), body.getBytes(StandardCharsets.UTF_8));
+                ResponseHeaders.of(map), body.getBytes(StandardCharsets.UTF_8));
     }
 
     static HttpResponse of(int status) {

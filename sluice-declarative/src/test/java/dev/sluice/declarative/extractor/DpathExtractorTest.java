@@ -11,10 +11,10 @@ import dev.sluice.declarative.fixtures.Components;
 import dev.sluice.declarative.fixtures.JsonAssertions;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.HttpResponse;
+import dev.sluice.http.ResponseHeaders;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.RecordException;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +32,7 @@ class DpathExtractorTest {
         RecordExtractor extractor = Components.bind(yaml, ExtractorSpec.class).build(context);
         Decoder decoder = Components.bind(decoderYaml, DecoderSpec.class).build(context);
         HttpResponse response = new HttpResponse(HttpRequest.get(URI.create("https://api.example.com")), 200,
-                HttpHeaders.of(Map.of(), (name, value) -> true), body.getBytes(StandardCharsets.UTF_8));
+                ResponseHeaders.of(Map.of()), body.getBytes(StandardCharsets.UTF_8));
         ArrayNode records = Json.nodes().arrayNode();
         for (JsonNode document : decoder.decode(response)) {
             extractor.extract(document, records::add);

@@ -13,9 +13,9 @@ import dev.sluice.declarative.fixtures.JsonAssertions;
 import dev.sluice.declarative.transform.RecordTransformation;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.HttpResponse;
+import dev.sluice.http.ResponseHeaders;
 import dev.sluice.protocol.Json;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ class RecordSelectorTest {
         RecordSelector selector = Components.bind("type: RecordSelector\n" + PARAMETERS + yaml, RecordSelectorSpec.class)
                 .build(context, JsonDecoderSpec.DEFAULT, transformations, () -> Components.object(SCHEMA), transformFirst);
         HttpResponse response = new HttpResponse(HttpRequest.get(URI.create("https://api.example.com")), 200,
-                HttpHeaders.of(Map.of(), (name, value) -> true), body.getBytes(StandardCharsets.UTF_8));
+                ResponseHeaders.of(Map.of()), body.getBytes(StandardCharsets.UTF_8));
         ArrayNode out = Json.nodes().arrayNode();
         selector.select(selector.decode(response), recordContext, out::add);
         return out;

@@ -7,8 +7,8 @@ import dev.sluice.declarative.decoder.DecoderSpec;
 import dev.sluice.declarative.fixtures.Components;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.HttpResponse;
+import dev.sluice.http.ResponseHeaders;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ final class Pages {
 
     static HttpResponse response(String body, Map<String, List<String>> headers) {
         return new HttpResponse(HttpRequest.get(URI.create("https://airbyte.io/records")), 200,
-                HttpHeaders.of(headers, (name, value) -> true), body.getBytes(StandardCharsets.UTF_8));
+                ResponseHeaders.of(headers), body.getBytes(StandardCharsets.UTF_8));
     }
 
     static Page page(String decoder, String body, Map<String, List<String>> headers, int lastPageSize,

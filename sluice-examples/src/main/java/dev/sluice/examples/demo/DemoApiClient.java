@@ -5,6 +5,7 @@ import dev.sluice.http.DefaultErrorMapping;
 import dev.sluice.http.HttpExecutor;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.HttpTransport;
+import dev.sluice.http.RetryPolicy;
 import dev.sluice.http.Sleeper;
 import dev.sluice.http.Urls;
 import dev.sluice.source.Config;
@@ -28,7 +29,7 @@ record DemoApiClient(String baseUrl, @Nullable String apiKey, int pageSize) {
     /** A plain GET of {@code /health} with the usual retries; failures propagate. */
     void health() {
         HttpExecutor executor = new HttpExecutor(HttpTransport.shared(), DefaultErrorMapping.INSTANCE,
-                authenticator(), Sleeper.SYSTEM, Clock.systemUTC());
+                RetryPolicy.DEFAULT, authenticator(), Sleeper.SYSTEM, Clock.systemUTC());
         executor.send(HttpRequest.get(Urls.join(baseUrl, "employees?page_size=1")));
     }
 }

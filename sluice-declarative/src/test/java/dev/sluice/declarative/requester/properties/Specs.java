@@ -36,7 +36,7 @@ public final class Specs {
     }
 
     public static BuildContext context(JsonNode config, @Nullable ConfiguredAirbyteCatalog catalog) {
-        return new BuildContext(Config.of(config), new HttpTransport(HttpTransport.Options.DEFAULTS),
+        return new BuildContext(Config.of(config), HttpTransport.jdk(HttpTransport.Options.DEFAULTS),
                 Clock.systemUTC(), duration -> { }, catalog, ConfigUpdates.NONE);
     }
 

@@ -1,23 +1,18 @@
 package dev.sluice.declarative.error;
 
-import dev.sluice.http.BackoffStrategy;
-import dev.sluice.http.ErrorHandler;
+import dev.sluice.http.ErrorClassifier;
 import dev.sluice.http.ErrorResolution;
 import dev.sluice.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 
-/** Runtime of {@link DefaultErrorHandlerSpec}. */
-final class DefaultErrorHandler implements ErrorHandler {
+/** How {@link DefaultErrorHandlerSpec} classifies: the first response filter that matches, else the default mapping. */
+final class DefaultErrorClassifier implements ErrorClassifier {
 
     private final List<HttpResponseFilter> filters;
-    private final List<BackoffStrategy> strategies;
-    private final int maxRetries;
 
-    DefaultErrorHandler(List<HttpResponseFilter> filters, List<BackoffStrategy> strategies, int maxRetries) {
+    DefaultErrorClassifier(List<HttpResponseFilter> filters) {
         this.filters = List.copyOf(filters);
-        this.strategies = List.copyOf(strategies);
-        this.maxRetries = maxRetries;
     }
 
     @Override
@@ -34,15 +29,5 @@ final class DefaultErrorHandler implements ErrorHandler {
     @Override
     public boolean inspectsSuccessfulBodies() {
         return filters.stream().anyMatch(HttpResponseFilter::readsBody);
-    }
-
-    @Override
-    public List<BackoffStrategy> backoffStrategies() {
-        return strategies;
-    }
-
-    @Override
-    public int maxRetries() {
-        return maxRetries;
     }
 }
