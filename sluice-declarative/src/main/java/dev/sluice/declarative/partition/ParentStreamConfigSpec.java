@@ -8,7 +8,7 @@ import dev.sluice.declarative.DeclarativeStream;
 import dev.sluice.declarative.StreamSpec;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.interpolation.InterpolatedString;
-import dev.sluice.declarative.requester.RequestOptionSpec;
+import dev.sluice.declarative.component.RequestOptionSpec;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.StreamState;
 import java.util.Iterator;

@@ -7,7 +7,7 @@ import dev.sluice.declarative.component.Dpath;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.concurrent.ReadPlan;
-import dev.sluice.declarative.requester.RequestOption;
+import dev.sluice.declarative.component.RequestOption;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.StreamState;
 import java.util.Arrays;

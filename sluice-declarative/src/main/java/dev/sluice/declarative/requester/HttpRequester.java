@@ -1,5 +1,6 @@
 package dev.sluice.declarative.requester;
 
+import dev.sluice.declarative.component.RequestOptionApplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.RecordContext;
 import dev.sluice.declarative.component.RequestOptions;

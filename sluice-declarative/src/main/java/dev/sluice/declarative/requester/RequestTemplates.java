@@ -1,5 +1,6 @@
 package dev.sluice.declarative.requester;
 
+import dev.sluice.declarative.component.RequestOption;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.RequestOptions;
