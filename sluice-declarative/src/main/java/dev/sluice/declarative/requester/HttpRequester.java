@@ -1,9 +1,9 @@
 package dev.sluice.declarative.requester;
 
-import dev.sluice.declarative.component.RequestOptionApplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.auth.LoginRequester;
 import dev.sluice.declarative.component.RecordContext;
+import dev.sluice.declarative.component.RequestOptionApplier;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.interpolation.InterpolatedString;
