@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.concurrent.ConcurrentReader;
 import dev.sluice.declarative.concurrent.ReadPlan;
+import dev.sluice.declarative.partition.ParentStream;
 import dev.sluice.declarative.schema.SchemaLoader;
 import dev.sluice.protocol.AirbyteStream;
 import dev.sluice.protocol.FailureType;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * stream with a {@code DatetimeBasedCursor} and a {@code step} (and no router) splits its history into date
  * ranges. Both are read with the same concurrent engine, one partition at a time.
  */
-public final class DeclarativeStream implements Stream {
+public final class DeclarativeStream implements Stream, ParentStream {
 
     /**
      * Plans one read of the stream from its incoming state and, optionally, reads of its partitions (see
@@ -102,6 +103,7 @@ public final class DeclarativeStream implements Stream {
     }
 
     /** How a read from {@code state} goes: the cursor (with its slices) and how a slice is read. */
+    @Override
     public ReadPlan plan(StreamState state) {
         return planner.plan(state);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.interpolation.InterpolatedString;
-import dev.sluice.declarative.requester.RequestOptionApplier;
+import dev.sluice.declarative.component.RequestOptionApplier;
 import dev.sluice.http.Authenticator;
 import org.jspecify.annotations.Nullable;
 

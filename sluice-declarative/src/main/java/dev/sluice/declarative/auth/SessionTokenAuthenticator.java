@@ -2,7 +2,7 @@ package dev.sluice.declarative.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.RequestOptions;
-import dev.sluice.declarative.requester.RequestOptionApplier;
+import dev.sluice.declarative.component.RequestOptionApplier;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.HttpRequest;
 import java.util.function.Function;

@@ -9,7 +9,6 @@ import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.datetime.IsoDuration;
 import dev.sluice.declarative.decoder.DecoderSpec;
 import dev.sluice.declarative.decoder.JsonDecoderSpec;
-import dev.sluice.declarative.requester.HttpRequesterSpec;
 import dev.sluice.http.Authenticator;
 import dev.sluice.source.ConnectorException;
 import java.util.List;
@@ -36,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonTypeName("SessionTokenAuthenticator")
 public record SessionTokenAuthenticatorSpec(
-        @JsonProperty(value = "login_requester", required = true) HttpRequesterSpec loginRequester,
+        @JsonProperty(value = "login_requester", required = true) LoginRequesterSpec loginRequester,
         @JsonProperty(value = "session_token_path", required = true) List<String> sessionTokenPath,
         @JsonProperty("expiration_duration") @Nullable String expirationDuration,
         @JsonProperty(value = "request_authentication", required = true)

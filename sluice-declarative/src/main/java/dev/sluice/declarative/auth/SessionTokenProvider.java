@@ -2,12 +2,9 @@ package dev.sluice.declarative.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.sluice.declarative.component.RequestOptions;
-import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.datetime.IsoDuration;
 import dev.sluice.declarative.datetime.PythonDateTime;
 import dev.sluice.declarative.decoder.Decoder;
-import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.protocol.RuntimeSecrets;
@@ -23,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SessionTokenProvider {
 
-    private final HttpRequester login;
+    private final LoginRequester login;
     private final List<String> tokenPath;
     private final @Nullable IsoDuration expiration;
     private final Decoder decoder;
@@ -31,7 +28,7 @@ public final class SessionTokenProvider {
     private @Nullable JsonNode token;
     private @Nullable Instant expiresAt;
 
-    SessionTokenProvider(HttpRequester login, List<String> tokenPath, @Nullable IsoDuration expiration,
+    SessionTokenProvider(LoginRequester login, List<String> tokenPath, @Nullable IsoDuration expiration,
             Decoder decoder, Clock clock) {
         this.login = login;
         this.tokenPath = List.copyOf(tokenPath);
@@ -58,7 +55,7 @@ public final class SessionTokenProvider {
     }
 
     private JsonNode logIn() {
-        JsonNode body = login.send(StreamSlice.EMPTY, null, RequestOptions.NONE, null, response -> {
+        JsonNode body = login.login(response -> {
             List<JsonNode> documents = decoder.decode(response);
             return documents.isEmpty() ? MissingNode.getInstance()
                     : documents.get(0);

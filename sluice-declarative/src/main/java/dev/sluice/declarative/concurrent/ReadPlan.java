@@ -2,9 +2,8 @@ package dev.sluice.declarative.concurrent;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.incremental.StreamCursor;
+import dev.sluice.declarative.partition.ParentStream;
 import dev.sluice.source.StreamState;
 import java.util.Optional;
 
@@ -14,7 +13,8 @@ import java.util.Optional;
  * @param initialCheckpoint a checkpoint to emit before anything is read (a {@code StateDelegatingStream} falling
  *                          back to a full refresh resets the state to {@code {}})
  */
-public record ReadPlan(StreamCursor cursor, SliceReader reader, Optional<StreamState> initialCheckpoint) {
+public record ReadPlan(StreamCursor cursor, SliceReader reader, Optional<StreamState> initialCheckpoint)
+        implements ParentStream.Read {
 
     public ReadPlan {
         requireNonNull(cursor, "cursor is null");
@@ -26,11 +26,9 @@ public record ReadPlan(StreamCursor cursor, SliceReader reader, Optional<StreamS
         this(cursor, reader, Optional.empty());
     }
 
-    /**
-     * Reads every slice on the calling thread, observing and closing them with the cursor, and hands the records to
-     * {@code records} with their slice; checkpoints are dropped. This is how a parent stream is read.
-     */
-    public void readSequentially(SliceRecords records) {
+    /** How a parent stream is read: see {@link ParentStream.Read#readSequentially}. */
+    @Override
+    public void readSequentially(ParentStream.SliceRecords records) {
         cursor.slices(slice -> {
             reader.read(slice, record -> {
                 cursor.observe(slice, record);
@@ -42,12 +40,8 @@ public record ReadPlan(StreamCursor cursor, SliceReader reader, Optional<StreamS
         cursor.finalState();
     }
 
-    /** Receives a sequential read's records, and the end of each slice. */
-    public interface SliceRecords {
-
-        void accept(StreamSlice slice, ObjectNode record);
-
-        default void sliceDone(StreamSlice slice) {
-        }
+    @Override
+    public StreamState state() {
+        return cursor.state();
     }
 }

@@ -9,7 +9,7 @@ import dev.sluice.declarative.datetime.IsoDuration;
 import dev.sluice.declarative.datetime.PythonDateTime;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.manifest.ManifestException;
-import dev.sluice.declarative.requester.RequestOptionSpec;
+import dev.sluice.declarative.component.RequestOptionSpec;
 import dev.sluice.source.ConnectorException;
 import java.util.List;
 import java.util.function.Supplier;

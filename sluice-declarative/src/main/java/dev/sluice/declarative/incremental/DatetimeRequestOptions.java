@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
-import dev.sluice.declarative.requester.RequestOption;
-import dev.sluice.declarative.requester.RequestOptionSpec;
+import dev.sluice.declarative.component.RequestOption;
+import dev.sluice.declarative.component.RequestOptionSpec;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * with {@code @JsonTypeInfo}) admits under which {@code type} names. Results are cached per class.
  *
  * <p>A slot whose {@code @JsonSubTypes} differ from its {@code permits}, or whose records lack a
- * {@code @JsonTypeName}, is a programming error and fails with {@link IllegalStateException}.
+ * {@code @JsonTypeName}, is a programming error and fails with {@link IllegalStateException}. A forward slot
+ * (see {@link ForwardSlots}) admits the records of the sealed slot it stands for.
  */
 final class ComponentShapes {
 
@@ -155,6 +156,10 @@ final class ComponentShapes {
         JsonSubTypes listed = slot.getAnnotation(JsonSubTypes.class);
         if (info == null || info.use() != JsonTypeInfo.Id.NAME || !info.property().equals("type")) {
             throw new IllegalStateException(slot.getName() + ": a slot needs @JsonTypeInfo(use = NAME, property = \"type\")");
+        }
+        Class<?> sealedSlot = ForwardSlotTable.SLOTS.get(slot);
+        if (sealedSlot != null) {
+            return new SlotShape(slot, slot(sealedSlot).subtypes());
         }
         if (!slot.isSealed() || listed == null) {
             throw new IllegalStateException(slot.getName() + ": a slot must be sealed and list its records in @JsonSubTypes");

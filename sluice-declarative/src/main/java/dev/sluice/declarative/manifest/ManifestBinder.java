@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 
 /**
  * Binds a normalised manifest to spec records with one configured {@link ObjectMapper}, and turns every
@@ -25,9 +26,18 @@ public final class ManifestBinder {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .addModule(KindUnions.module())
+            .registerSubtypes(forwardSlotRecords())
             .build();
 
     private ManifestBinder() {
+    }
+
+    /** The records of every forward slot under their type names: Jackson finds a slot's records only so. */
+    private static NamedType[] forwardSlotRecords() {
+        return ForwardSlotTable.SLOTS.keySet().stream()
+                .flatMap(forward -> ComponentShapes.slot(forward).subtypes().entrySet().stream())
+                .map(entry -> new NamedType(entry.getValue(), entry.getKey()))
+                .toArray(NamedType[]::new);
     }
 
     /** The whole manifest as {@code type} (the spec record of {@code DeclarativeSource}). */

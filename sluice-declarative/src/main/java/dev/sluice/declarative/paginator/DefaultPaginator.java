@@ -2,7 +2,7 @@ package dev.sluice.declarative.paginator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.RequestOptions;
-import dev.sluice.declarative.requester.RequestOption;
+import dev.sluice.declarative.component.RequestOption;
 import dev.sluice.protocol.Json;
 import org.jspecify.annotations.Nullable;
 

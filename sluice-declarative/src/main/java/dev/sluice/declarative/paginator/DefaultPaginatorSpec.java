@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.manifest.ManifestException;
-import dev.sluice.declarative.requester.PageTokenOptionSpec;
-import dev.sluice.declarative.requester.RequestOption;
-import dev.sluice.declarative.requester.RequestOptionSpec;
-import dev.sluice.declarative.requester.RequestPathSpec;
+import dev.sluice.declarative.component.PageTokenOptionSpec;
+import dev.sluice.declarative.component.RequestOption;
+import dev.sluice.declarative.component.RequestOptionSpec;
+import dev.sluice.declarative.component.RequestPathSpec;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
-import dev.sluice.declarative.requester.RequestOption;
+import dev.sluice.declarative.component.RequestOption;
 import dev.sluice.protocol.Json;
 import java.util.List;
 import java.util.function.Consumer;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.interpolation.InterpolatedString;
-import dev.sluice.declarative.requester.RequestOptionSpec;
+import dev.sluice.declarative.component.RequestOptionSpec;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.ConnectorException;

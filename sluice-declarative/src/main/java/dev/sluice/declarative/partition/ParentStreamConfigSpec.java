@@ -4,11 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.declarative.DeclarativeStream;
-import dev.sluice.declarative.StreamSpec;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.interpolation.InterpolatedString;
-import dev.sluice.declarative.requester.RequestOptionSpec;
+import dev.sluice.declarative.component.RequestOptionSpec;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.StreamState;
 import java.util.Iterator;
@@ -34,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonTypeName("ParentStreamConfig")
 public record ParentStreamConfigSpec(
-        @JsonProperty(value = "stream", required = true) StreamSpec stream,
+        @JsonProperty(value = "stream", required = true) ParentStreamSpec stream,
         @JsonProperty(value = "parent_key", required = true) String parentKey,
         @JsonProperty(value = "partition_field", required = true) String partitionField,
         @JsonProperty("request_option") @Nullable RequestOptionSpec requestOption,
@@ -61,7 +59,7 @@ public record ParentStreamConfigSpec(
 
     SubstreamPartitionRouter.Parent build(BuildContext context, StreamState childState) {
         JsonNode params = BuildContext.parameters(parameters);
-        DeclarativeStream parent = stream.build(context);
+        ParentStream parent = stream.build(context);
         List<List<String>> extra = extraFields.stream()
                 .map(path -> path.stream().map(part -> eval(part, params, context)).toList()).toList();
         List<String> lazy = lazyReadPointer.stream().map(part -> eval(part, params, context)).toList();
@@ -75,7 +73,7 @@ public record ParentStreamConfigSpec(
      * {@code parent_state}, else the child's global {@code state}, else a child state of a single value read as
      * the parent's cursor value.
      */
-    private StreamState parentState(DeclarativeStream parent, StreamState childState) {
+    private StreamState parentState(ParentStream parent, StreamState childState) {
         ObjectNode child = childState.json().deepCopy();
         child.remove(StreamState.NO_CURSOR);
         if (!isIncrementalDependency() || child.isEmpty()) {

@@ -2,12 +2,10 @@ package dev.sluice.declarative.partition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.declarative.DeclarativeStream;
 import dev.sluice.declarative.component.Dpath;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
-import dev.sluice.declarative.concurrent.ReadPlan;
-import dev.sluice.declarative.requester.RequestOption;
+import dev.sluice.declarative.component.RequestOption;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.StreamState;
 import java.util.Arrays;
@@ -25,17 +23,17 @@ import org.jspecify.annotations.Nullable;
 final class SubstreamPartitionRouter implements PartitionRouter {
 
     /** One evaluated {@code ParentStreamConfig}, with the parent's incoming state. */
-    record Parent(DeclarativeStream stream, String parentKey, String partitionField, @Nullable RequestOption option,
+    record Parent(ParentStream stream, String parentKey, String partitionField, @Nullable RequestOption option,
             boolean incrementalDependency, List<List<String>> extraFields, List<String> lazyReadPointer,
             StreamState state) {
     }
 
     private final List<Parent> parents;
-    private final ReadPlan[] plans;
+    private final ParentStream.Read[] plans;
 
     SubstreamPartitionRouter(List<Parent> parents) {
         this.parents = List.copyOf(parents);
-        this.plans = new ReadPlan[parents.size()];
+        this.plans = new ParentStream.Read[parents.size()];
     }
 
     @Override
@@ -51,7 +49,7 @@ final class SubstreamPartitionRouter implements PartitionRouter {
     }
 
     /** Holds back the latest parent record until the next one arrives or its slice ends. */
-    private static final class ParentRecords implements ReadPlan.SliceRecords {
+    private static final class ParentRecords implements ParentStream.SliceRecords {
         private final Parent parent;
         private final Consumer<StreamSlice> out;
         private @Nullable ObjectNode pending;
@@ -123,7 +121,7 @@ final class SubstreamPartitionRouter implements PartitionRouter {
         for (int i = 0; i < parents.size(); i++) {
             Parent parent = parents.get(i);
             if (parent.incrementalDependency()) {
-                StreamState current = plans[i] == null ? parent.state() : plans[i].cursor().state();
+                StreamState current = plans[i] == null ? parent.state() : plans[i].state();
                 state.set(parent.stream().name(), current.json().deepCopy());
             }
         }

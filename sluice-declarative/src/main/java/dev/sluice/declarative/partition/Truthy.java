@@ -2,7 +2,7 @@ package dev.sluice.declarative.partition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.RequestOptions;
-import dev.sluice.declarative.requester.RequestOption;
+import dev.sluice.declarative.component.RequestOption;
 
 /** The routers inject a partition value only when Python finds it truthy ({@code if value:}). */
 final class Truthy {

@@ -1,7 +1,9 @@
 package dev.sluice.declarative.requester;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.auth.LoginRequester;
 import dev.sluice.declarative.component.RecordContext;
+import dev.sluice.declarative.component.RequestOptionApplier;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.interpolation.InterpolatedString;
@@ -26,7 +28,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Runtime of {@link HttpRequesterSpec}: renders and sends one request. Thread-safe. */
-public final class HttpRequester {
+public final class HttpRequester implements LoginRequester {
 
     /** The slice's extra field that holds the current property chunk (a list of names). */
     public static final String QUERY_PROPERTIES = "query_properties";
@@ -63,6 +65,11 @@ public final class HttpRequester {
     public <T> Optional<T> send(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
             @Nullable String pathOverride, ResponseReader<T> reader) {
         return executor.send(build(slice, nextPageToken, extra, pathOverride), reader);
+    }
+
+    @Override
+    public <T> Optional<T> login(ResponseReader<T> reader) {
+        return send(StreamSlice.EMPTY, null, RequestOptions.NONE, null, reader);
     }
 
     /**

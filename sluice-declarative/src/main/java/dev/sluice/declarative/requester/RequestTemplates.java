@@ -2,6 +2,7 @@ package dev.sluice.declarative.requester;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.RequestOption;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.interpolation.InterpolatedMapping;
 import dev.sluice.declarative.interpolation.InterpolatedNestedMapping;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.RecordContext;
 import dev.sluice.declarative.component.RequestOptions;
+import dev.sluice.declarative.component.Retriever;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.decoder.StreamingJson;
 import dev.sluice.declarative.extractor.RecordSelector;

@@ -60,6 +60,11 @@ public record SimpleRetrieverSpec(
         }
     }
 
+    @Override
+    public SimpleRetriever build(BuildContext context, String streamName) {
+        return build(context, streamName, List.of(), Json::object, false);
+    }
+
     /**
      * The retriever of one stream, with the stream's transformations and schema.
      *

@@ -1,6 +1,7 @@
 package dev.sluice.declarative.requester;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.component.RequestOptionApplier;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.fixtures.Components;
 import dev.sluice.declarative.fixtures.JsonAssertions;

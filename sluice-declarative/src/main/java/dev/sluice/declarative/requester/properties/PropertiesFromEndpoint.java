@@ -8,7 +8,7 @@ import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.declarative.interpolation.PythonText;
-import dev.sluice.declarative.retriever.Retriever;
+import dev.sluice.declarative.component.Retriever;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

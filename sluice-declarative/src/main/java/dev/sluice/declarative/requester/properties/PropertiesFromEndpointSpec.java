@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.interpolation.InterpolatedString;
-import dev.sluice.declarative.retriever.RetrieverSpec;
-import dev.sluice.declarative.retriever.SimpleRetrieverSpec;
-import dev.sluice.protocol.Json;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 @JsonTypeName("PropertiesFromEndpoint")
 public record PropertiesFromEndpointSpec(
         @JsonProperty(value = "property_field_path", required = true) List<String> propertyFieldPath,
-        @JsonProperty(value = "retriever", required = true) RetrieverSpec retriever,
+        @JsonProperty(value = "retriever", required = true) PropertiesRetrieverSpec retriever,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) {
 
     /** The reference builds this retriever under this name, without transformations or schema. */
@@ -46,8 +43,6 @@ public record PropertiesFromEndpointSpec(
         JsonNode params = BuildContext.parameters(parameters);
         List<InterpolatedString> path = propertyFieldPath.stream()
                 .map(segment -> InterpolatedString.of(segment, params)).toList();
-        SimpleRetrieverSpec simple = (SimpleRetrieverSpec) retriever;
-        return new PropertiesFromEndpoint(path,
-                simple.build(context, RETRIEVER_NAME, List.of(), Json::object, false), context.interpolation());
+        return new PropertiesFromEndpoint(path, retriever.build(context, RETRIEVER_NAME), context.interpolation());
     }
 }

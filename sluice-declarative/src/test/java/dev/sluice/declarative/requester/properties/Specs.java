@@ -10,7 +10,7 @@ import dev.sluice.declarative.manifest.ManifestBinder;
 import dev.sluice.declarative.manifest.ManifestPipeline;
 import dev.sluice.declarative.manifest.ManifestValidator;
 import dev.sluice.declarative.manifest.ResolvedManifest;
-import dev.sluice.declarative.retriever.Retriever;
+import dev.sluice.declarative.component.Retriever;
 import dev.sluice.declarative.retriever.SimpleRetriever;
 import dev.sluice.declarative.retriever.SimpleRetrieverSpec;
 import dev.sluice.http.HttpTransport;

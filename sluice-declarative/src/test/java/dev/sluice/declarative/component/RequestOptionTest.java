@@ -1,4 +1,4 @@
-package dev.sluice.declarative.requester;
+package dev.sluice.declarative.component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.sluice.declarative.requester;
+package dev.sluice.declarative.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +39,7 @@ public record RequestOption(InjectInto injectInto, List<String> path) {
     }
 
     /** Python's {@code str()} of a scalar: booleans are {@code True}/{@code False}. */
-    static String text(JsonNode value) {
+    public static String text(JsonNode value) {
         if (value.isBoolean()) {
             return value.booleanValue() ? "True" : "False";
         }

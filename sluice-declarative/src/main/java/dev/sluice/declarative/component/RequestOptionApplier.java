@@ -1,4 +1,4 @@
-package dev.sluice.declarative.requester;
+package dev.sluice.declarative.component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,7 +125,7 @@ public final class RequestOptionApplier {
     }
 
     /** Form-encoded fields, a field with several values repeated ({@code k=1&k=2}). */
-    static String repeatedFormBody(Map<String, List<String>> fields) {
+    public static String repeatedFormBody(Map<String, List<String>> fields) {
         StringBuilder body = new StringBuilder();
         for (Map.Entry<String, List<String>> field : fields.entrySet()) {
             for (String value : field.getValue()) {

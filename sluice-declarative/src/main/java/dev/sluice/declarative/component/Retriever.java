@@ -1,8 +1,6 @@
-package dev.sluice.declarative.retriever;
+package dev.sluice.declarative.component;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.declarative.component.RequestOptions;
-import dev.sluice.declarative.component.StreamSlice;
 import java.util.function.Consumer;
 
 /** Reads every page of one slice. Thread-safe: slices may be read concurrently. */

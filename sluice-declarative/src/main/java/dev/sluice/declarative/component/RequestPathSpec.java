@@ -1,4 +1,4 @@
-package dev.sluice.declarative.requester;
+package dev.sluice.declarative.component;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;

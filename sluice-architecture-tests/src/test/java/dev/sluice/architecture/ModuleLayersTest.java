@@ -1,0 +1,82 @@
+package dev.sluice.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The modules' layers (STYLE.md §3.1): protocol ← core ← declarative ← {cli, kafka, sync}. A module's packages
+ * use only the layers listed for it; nothing uses the command line, the benchmarks or the Kafka adapter.
+ */
+// main classes of every module only: ArchUnit imports them once for all rule classes with these settings
+@AnalyzeClasses(packages = "dev.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleLayersTest {
+
+    /**
+     * The declarative classes the Kafka Connect adapter may use: loading a source from a manifest, nothing inside
+     * the components.
+     */
+    private static final String KAFKA_DECLARATIVE_ENTRY_POINTS = "dev\\.sluice\\.declarative\\.ManifestSources";
+
+    @ArchTest
+    static final ArchRule MODULE_LAYERS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("protocol").definedBy("dev.sluice.protocol..")
+            .layer("core").definedBy("dev.sluice.source..", "dev.sluice.http..", "dev.sluice.runner..",
+                    "dev.sluice.testing..")
+            .layer("declarative").definedBy("dev.sluice.declarative..")
+            .layer("examples").definedBy("dev.sluice.examples..")
+            .layer("sync").definedBy("dev.sluice.sync..")
+            .layer("cli").definedBy("dev.sluice.cli..")
+            .layer("kafka").definedBy("dev.sluice.kafka..")
+            .layer("bench").definedBy("dev.sluice.bench..")
+            .whereLayer("protocol").mayNotAccessAnyLayer()
+            .whereLayer("core").mayOnlyAccessLayers("protocol")
+            .whereLayer("declarative").mayOnlyAccessLayers("core", "protocol")
+            .whereLayer("examples").mayOnlyAccessLayers("core", "protocol")
+            .whereLayer("sync").mayOnlyAccessLayers("core", "protocol")
+            .whereLayer("kafka").mayOnlyAccessLayers("declarative", "core", "protocol")
+            .whereLayer("bench").mayOnlyAccessLayers("declarative", "core", "protocol")
+            .whereLayer("cli").mayOnlyAccessLayers("sync", "examples", "declarative", "core", "protocol")
+            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("kafka").mayNotBeAccessedByAnyLayer()
+            .whereLayer("bench").mayNotBeAccessedByAnyLayer();
+
+    /** The stream API (the base of core) knows neither the HTTP toolkit nor the runner built on it. */
+    @ArchTest
+    static final ArchRule STREAM_API_KNOWS_NO_TRANSPORT = noClasses().that().resideInAPackage("dev.sluice.source..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.http..", "dev.sluice.runner..");
+
+    /** Sync loads any {@code Source}; it needs no HTTP. */
+    @ArchTest
+    static final ArchRule SYNC_SEES_ONLY_THE_STREAM_API = noClasses().that().resideInAPackage("dev.sluice.sync..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sluice.http..");
+
+    /** Kafka Connect sees the {@code Source} interface and the manifest loader, never the components. */
+    @ArchTest
+    static final ArchRule KAFKA_USES_ONLY_THE_DECLARATIVE_ENTRY_POINTS = classes()
+            .that().resideInAPackage("dev.sluice.kafka..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.sluice.declarative..")
+                    .or(nameMatching(KAFKA_DECLARATIVE_ENTRY_POINTS)));
+
+    /** Standard output carries protocol messages only. */
+    @ArchTest
+    static final ArchRule ONLY_THE_PROTOCOL_WRITER_TOUCHES_STANDARD_OUTPUT = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.sluice.protocol.MessageWriter")
+            .should().accessField(System.class, "out");
+
+    /** Protocol uses nothing of Sluice, also in a package that no layer above lists. */
+    @ArchTest
+    static final ArchRule PROTOCOL_IS_SELF_CONTAINED = classes().that().resideInAPackage("dev.sluice.protocol..")
+            .should().onlyDependOnClassesThat(not(resideInAPackage("dev.sluice..")).or(resideInAPackage(
+                    "dev.sluice.protocol..")));
+}
