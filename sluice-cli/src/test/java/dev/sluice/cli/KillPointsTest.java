@@ -58,7 +58,9 @@ import org.junit.jupiter.api.io.TempDir;
  * at most one checkpoint interval per resumed run (a page of employees, 100 time-off requests); for the
  * concurrent {@code DatetimeBasedCursor} stream, whose STATE is the low-water mark of the windows read so far, at
  * most the windows that were in flight: {@link #IN_FLIGHT_WINDOWS} windows' worth of records, where a window is one
- * {@code step} (a month) from any start. A resume that ignored its state reads everything again and fails this.
+ * {@code step} (a month) from any start. And a resumed incremental run prints no record at or before the
+ * {@code updated_at} of the STATE it resumed from. A resume that ignored its state reads everything again and fails
+ * these.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillPointsTest {
@@ -69,6 +71,8 @@ class KillPointsTest {
     private static final String API_KEY = "kill-test-key";
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
     private static final int EMPLOYEES_PAGE_SIZE = 50;
+    /** The cursor of both incremental streams, in their records and in their STATE. */
+    private static final String CURSOR_FIELD = "updated_at";
     /** {@code TimeOffRequests.checkpointInterval()}. */
     private static final int TIME_OFF_CHECKPOINT_INTERVAL = 100;
     /**
@@ -228,6 +232,14 @@ class KillPointsTest {
             }
             for (String name : streamNames) {
                 List<Integer> committed = committedIds(output, name, lastRun);
+                AirbyteStateMessage resumedFrom = lastStates.get(name);
+                if (resumedFrom != null && resumedFrom.stream().streamState() != null
+                        && resumedFrom.stream().streamState().has(CURSOR_FIELD)) {
+                    Instant cursor = Instant.parse(resumedFrom.stream().streamState().get(CURSOR_FIELD).asText());
+                    assertThat(printedCursorValues(output, name)).as(
+                            "%s run %d of %s resumed from %s prints no record at or before it", kind, run, name, cursor)
+                            .allSatisfy(value -> assertThat(value).isAfter(cursor));
+                }
                 Set<Integer> earlier = delivered.get(name);
                 int repeated = (int) committed.stream().filter(earlier::contains).count();
                 repeatsPerRun.computeIfAbsent(name, key -> new ArrayList<>()).add(repeated);
@@ -303,6 +315,13 @@ class KillPointsTest {
         return messages.subList(0, end).stream().filter(AirbyteRecord.class::isInstance)
                 .map(AirbyteRecord.class::cast).filter(record -> record.stream().equals(stream))
                 .map(record -> record.data().get("id").asInt()).toList();
+    }
+
+    /** The cursor values of every record of the stream the run printed, committed or not. */
+    private static List<Instant> printedCursorValues(Output output, String stream) {
+        return output.messages().stream().filter(AirbyteRecord.class::isInstance).map(AirbyteRecord.class::cast)
+                .filter(record -> record.stream().equals(stream))
+                .map(record -> Instant.parse(record.data().get(CURSOR_FIELD).asText())).toList();
     }
 
     private String stderrOf(String kind, int run) throws IOException {
