@@ -40,7 +40,8 @@ class ArchitectureTest {
 
     @Test
     void coreKnowsNoManifestsNorCommands() {
-        noClasses().that().resideInAnyPackage("dev.sluice.http..", "dev.sluice.runner..", "dev.sluice.testing..")
+        noClasses().that().resideInAnyPackage("dev.sluice.http..", "dev.sluice.runner..", "dev.sluice.testing..",
+                        "dev.sluice.loader..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.declarative..", "dev.sluice.cli..",
                         "dev.sluice.examples..")
                 .check(classes);
