@@ -1,5 +1,6 @@
 package dev.sluice.http;
 
+import dev.sluice.source.RunContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,9 @@ public final class HttpTransport {
         }
     }
 
-    private static volatile HttpTransport shared;
+    /** A run's transport: one connection pool per run, with the options the system properties set. */
+    public static final RunContext.Service<HttpTransport> SERVICE = RunContext.Service.of("HTTP transport",
+            HttpTransport.class, run -> new HttpTransport(Options.fromSystemProperties()));
 
     private final HttpClient client;
     private final Options options;
@@ -66,21 +69,6 @@ public final class HttpTransport {
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-    }
-
-    /** A process-wide transport with the default options (or those the system properties set). */
-    public static HttpTransport shared() {
-        HttpTransport result = shared;
-        if (result == null) {
-            synchronized (HttpTransport.class) {
-                result = shared;
-                if (result == null) {
-                    result = new HttpTransport(Options.fromSystemProperties());
-                    shared = result;
-                }
-            }
-        }
-        return result;
     }
 
     public Options options() {
