@@ -99,11 +99,15 @@ public final class RunContext implements AutoCloseable {
 
     /**
      * Uses {@code value} as this run's {@code key} service instead of making one (tests: an HTTP transport with
-     * short timeouts). Only before the service was first used.
+     * short timeouts). Only before the service was first used, or again with the same value.
      */
     public synchronized <T> RunContext preset(Service<T> key, T value) {
         requireOpen();
-        if (services.containsKey(key)) {
+        Object existing = services.get(key);
+        if (existing == value) {
+            return this;
+        }
+        if (existing != null) {
             throw new IllegalStateException(key + " is already in use in run " + name);
         }
         services.put(key, key.type().cast(requireNonNull(value, "value is null")));

@@ -93,8 +93,9 @@ class RunContextTest {
                     Duration.ofSeconds(2), 1024));
             run.preset(HttpTransport.SERVICE, shortTimeouts);
             assertThat(run.service(HttpTransport.SERVICE)).isSameAs(shortTimeouts);
-            assertThatThrownBy(() -> run.preset(HttpTransport.SERVICE, shortTimeouts))
-                    .isInstanceOf(IllegalStateException.class);
+            assertThat(run.preset(HttpTransport.SERVICE, shortTimeouts)).isSameAs(run);
+            assertThatThrownBy(() -> run.preset(HttpTransport.SERVICE,
+                    new HttpTransport(HttpTransport.Options.DEFAULTS))).isInstanceOf(IllegalStateException.class);
         }
         try (RunContext one = RunContext.named("one"); RunContext other = RunContext.named("other")) {
             assertThat(one.service(HttpTransport.SERVICE)).isNotSameAs(other.service(HttpTransport.SERVICE));

@@ -22,6 +22,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.sluice.source.RunContext;
 
 /**
  * A substream read partition by partition ({@code Stream.partitions()} and {@code readPartition}): the partitions
@@ -29,6 +30,13 @@ import org.junit.jupiter.api.Test;
  * the partitions together give what a whole read gives.
  */
 class StreamPartitionsTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private final ProjectsApi api = new ProjectsApi();
     private final MockWebServer server = new MockWebServer();
@@ -57,7 +65,7 @@ class StreamPartitionsTest {
     }
 
     private Stream stream(String name) {
-        return TestManifests.source(ParentChildSyncTest.MANIFEST, clock).streams(config).stream()
+        return TestManifests.source(ParentChildSyncTest.MANIFEST, clock).streams(config, run).stream()
                 .filter(stream -> stream.name().equals(name)).findFirst().orElseThrow();
     }
 
@@ -111,7 +119,7 @@ class StreamPartitionsTest {
         api.clearRequests();
 
         RecordingSink sink = new RecordingSink();
-        tasks.readPartition(second, ReadRequest.incremental(StreamState.empty()), sink);
+        tasks.readPartition(second, ReadRequest.incremental(StreamState.empty(), run), sink);
 
         assertThat(sink.ids()).containsExactly(4, 5, 6, 7);
         assertThat(api.requests()).as("no parent is read, and no other partition").containsExactlyInAnyOrder(
@@ -131,14 +139,14 @@ class StreamPartitionsTest {
         Stream tasks = stream("tasks");
         StreamPartition second = partition(tasks.partitions(), 2);
         RecordingSink first = new RecordingSink();
-        tasks.readPartition(second, ReadRequest.incremental(StreamState.empty()), first);
+        tasks.readPartition(second, ReadRequest.incremental(StreamState.empty(), run), first);
         api.task(8, 2, "2024-01-06T08:00:00Z");
         api.task(9, 1, "2024-01-06T11:00:00Z");
         clock.advance(Duration.ofDays(2));
         api.clearRequests();
 
         RecordingSink next = new RecordingSink();
-        tasks.readPartition(second, ReadRequest.incremental(StreamState.of(first.lastState())), next);
+        tasks.readPartition(second, ReadRequest.incremental(StreamState.of(first.lastState()), run), next);
 
         assertThat(next.ids()).containsExactly(8);
         assertThat(api.requests()).containsExactlyInAnyOrder(
@@ -152,12 +160,12 @@ class StreamPartitionsTest {
     void thePartitionsReadOneByOneGiveTheWholeRead() {
         Stream tasks = stream("tasks");
         RecordingSink whole = new RecordingSink();
-        tasks.read(ReadRequest.incremental(StreamState.empty()), whole);
+        tasks.read(ReadRequest.incremental(StreamState.empty(), run), whole);
 
         List<Integer> ids = new ArrayList<>();
         for (StreamPartition partition : tasks.partitions()) {
             RecordingSink sink = new RecordingSink();
-            tasks.readPartition(partition, ReadRequest.incremental(StreamState.empty()), sink);
+            tasks.readPartition(partition, ReadRequest.incremental(StreamState.empty(), run), sink);
             ids.addAll(sink.ids());
         }
 
@@ -171,7 +179,7 @@ class StreamPartitionsTest {
                 TestManifests.object(Json.write(listed.descriptor()))), listed.bounded());
 
         RecordingSink sink = new RecordingSink();
-        stream("tasks").readPartition(copy, ReadRequest.incremental(StreamState.empty()), sink);
+        stream("tasks").readPartition(copy, ReadRequest.incremental(StreamState.empty(), run), sink);
 
         assertThat(sink.ids()).containsExactly(1, 2, 3);
     }
@@ -181,7 +189,7 @@ class StreamPartitionsTest {
         StreamPartition partition = partition(stream("tasks").partitions(), 1);
 
         assertThatThrownBy(() -> stream("projects").readPartition(partition,
-                ReadRequest.incremental(StreamState.empty()), new RecordingSink()))
+                ReadRequest.incremental(StreamState.empty(), run), new RecordingSink()))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.failureType()).isEqualTo(FailureType.SYSTEM_ERROR))
                 .hasMessageContaining("projects");

@@ -10,7 +10,7 @@ import dev.sluice.declarative.decoder.Decoder;
 import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
-import dev.sluice.protocol.RuntimeSecrets;
+import dev.sluice.protocol.SecretRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +28,13 @@ public final class SessionTokenProvider {
     private final @Nullable IsoDuration expiration;
     private final Decoder decoder;
     private final Clock clock;
+    private final SecretRegistry secrets;
     private @Nullable JsonNode token;
     private @Nullable Instant expiresAt;
 
     SessionTokenProvider(HttpRequester login, List<String> tokenPath, @Nullable IsoDuration expiration,
-            Decoder decoder, Clock clock) {
+            Decoder decoder, Clock clock, SecretRegistry secrets) {
+        this.secrets = secrets;
         this.login = login;
         this.tokenPath = List.copyOf(tokenPath);
         this.expiration = expiration;
@@ -70,7 +72,7 @@ public final class SessionTokenProvider {
             throw new ConnectorException(FailureType.SYSTEM_ERROR, "Failed to get session token: the login response "
                     + "has no value at session_token_path " + tokenPath);
         }
-        RuntimeSecrets.add(value.isTextual() ? value.asText() : value.toString());
+        secrets.add(value.isTextual() ? value.asText() : value.toString());
         return value;
     }
 }
