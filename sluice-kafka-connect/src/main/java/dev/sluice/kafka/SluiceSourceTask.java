@@ -82,7 +82,8 @@ public final class SluiceSourceTask extends SourceTask {
                 streams.put(stream.name(), stream);
             }
         } catch (ConnectorException e) {
-            throw new ConnectException(mask("Cannot start the source: " + e.getMessage()), MaskedFailure.of(e, this::mask));
+            throw new ConnectException(mask("Cannot start the source: " + e.getMessage()),
+                    MaskedFailure.of(e, this::mask));
         }
         for (WorkUnit unit : units) {
             Stream stream = streams.get(unit.stream());

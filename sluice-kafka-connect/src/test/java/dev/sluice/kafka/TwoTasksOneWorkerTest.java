@@ -90,7 +90,8 @@ class TwoTasksOneWorkerTest {
         settings.put("name", connector);
         settings.put(SluiceConnectorConfig.MANIFEST, MANIFEST);
         settings.put(SluiceConnectorConfig.SOURCE_CONFIG, Json.write(Json.object().put("api", api)
-                .put("client_id", connector).put("client_secret", clientSecret).put("refresh_token", "r-" + connector)));
+                .put("client_id", connector).put("client_secret", clientSecret)
+                .put("refresh_token", "r-" + connector)));
         settings.put(SluiceConnectorConfig.TOPIC_PREFIX, connector + ".");
         settings.put(SluiceConnectorConfig.SYNC_INTERVAL_MS, "-1");
         settings.put(WorkUnit.TASK_UNITS, WorkUnit.encode(List.of(WorkUnit.whole("items"))));

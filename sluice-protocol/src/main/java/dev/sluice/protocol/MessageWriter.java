@@ -59,7 +59,7 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
         this.registry = obtained;
     }
 
-    /** The config's secrets and those the run obtained so far (see {@link #maskSecrets(SecretMasker, SecretRegistry)}). */
+    /** The config's secrets and those the run obtained so far ({@link #maskSecrets(SecretMasker, SecretRegistry)}). */
     public SecretMasker masker() {
         SecretMasker configured = masker;
         SecretMasker runtime = registry.masker();

@@ -80,8 +80,8 @@ final class ChunkedPageReader {
         PageRecords page = new PageRecords(records, gate);
         Optional<DecodedResponse> last = Optional.empty();
         int lastRaw = 0;
-        try (ChunkRequests<Optional<DecodedResponse>> requests = new ChunkRequests<>(run::executor, chunks.size(), concurrency,
-                index -> requester.send(chunkSlice(slice, chunks.get(index)), token, options, path,
+        try (ChunkRequests<Optional<DecodedResponse>> requests = new ChunkRequests<>(run::executor, chunks.size(),
+                concurrency, index -> requester.send(chunkSlice(slice, chunks.get(index)), token, options, path,
                         response -> new DecodedResponse(response, selector.decode(response))))) {
             for (int index = 0; index < chunks.size(); index++) {
                 int chunk = index;

@@ -62,8 +62,9 @@ class TwoRunsOneJvmTest {
 
     private static Config config(MockWebServer server, String secret, String refreshToken) {
         String url = server.url("/").toString();
-        return AuthFixtures.config("{\"api\": \"" + url.substring(0, url.length() - 1) + "\", \"credentials\": {\"client_id\": \"c\", "
-                + "\"client_secret\": \"" + secret + "\", \"refresh_token\": \"" + refreshToken + "\"}}");
+        return AuthFixtures.config("{\"api\": \"" + url.substring(0, url.length() - 1) + "\", "
+                + "\"credentials\": {\"client_id\": \"c\", \"client_secret\": \"" + secret + "\", "
+                + "\"refresh_token\": \"" + refreshToken + "\"}}");
     }
 
     /** A read as the CLI does it: the writer masks the config's secrets and those of this run. */
@@ -106,8 +107,10 @@ class TwoRunsOneJvmTest {
     @Test
     void aRefreshTokenRotatedInOneRunNeverReachesAnother() {
         routesA.on("/token",
-                        json("{\"access_token\": \"first-access\", \"refresh_token\": \"rotated-2\", \"expires_in\": 3600}"),
-                        json("{\"access_token\": \"second-access\", \"refresh_token\": \"rotated-3\", \"expires_in\": 3600}"))
+                        json("{\"access_token\": \"first-access\", \"refresh_token\": \"rotated-2\", "
+                                + "\"expires_in\": 3600}"),
+                        json("{\"access_token\": \"second-access\", \"refresh_token\": \"rotated-3\", "
+                                + "\"expires_in\": 3600}"))
                 .always("/items", json("{\"data\": [{\"id\": 1}]}"));
         // One config instance for both runs: within a run the rotated token is shared, across runs never.
         Config config = config(serverA, "secret-a", "refresh-1");
@@ -123,9 +126,9 @@ class TwoRunsOneJvmTest {
         assertThat(routesA.requests("/token").get(0).getBody().utf8()).contains("refresh_token=refresh-1");
         assertThat(routesA.requests("/token").get(1).getBody().utf8()).contains("refresh_token=refresh-1")
                 .doesNotContain("rotated-2");
-        assertThat(updatesA.configs).singleElement()
-                .satisfies(updated -> assertThat(updated.path("credentials").path("refresh_token").asText()).isEqualTo("rotated-2"));
-        assertThat(updatesB.configs).singleElement()
-                .satisfies(updated -> assertThat(updated.path("credentials").path("refresh_token").asText()).isEqualTo("rotated-3"));
+        assertThat(updatesA.configs).singleElement().satisfies(updated ->
+                assertThat(updated.path("credentials").path("refresh_token").asText()).isEqualTo("rotated-2"));
+        assertThat(updatesB.configs).singleElement().satisfies(updated ->
+                assertThat(updated.path("credentials").path("refresh_token").asText()).isEqualTo("rotated-3"));
     }
 }
