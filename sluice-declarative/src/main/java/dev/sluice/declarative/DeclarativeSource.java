@@ -1,6 +1,5 @@
 package dev.sluice.declarative;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
 import dev.sluice.protocol.ConfiguredAirbyteCatalog;
@@ -8,16 +7,12 @@ import dev.sluice.protocol.ConnectionStatus;
 import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
-import dev.sluice.source.Availability;
 import dev.sluice.source.Config;
-import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /** A source defined by a manifest: its spec, check and streams, built per command from the typed spec records. */
@@ -77,37 +72,10 @@ public final class DeclarativeSource implements Source {
         return streams;
     }
 
-    /** {@code CheckStream}: each named stream must read its first record (or have none). */
+    /** The manifest's {@code check}, over the streams built for this config. */
     @Override
     public ConnectionStatus check(Config config) {
-        CheckStreamSpec check = (CheckStreamSpec) manifest.check();
-        Map<String, Stream> streams = new LinkedHashMap<>();
-        streams(config).forEach(stream -> streams.put(stream.name(), stream));
-        for (String name : checkedStreams(check, config)) {
-            Stream stream = streams.get(name);
-            if (stream == null) {
-                throw new ConfigException("check: the stream '" + name + "' is not in the manifest (streams: "
-                        + String.join(", ", streams.keySet()) + ")");
-            }
-            try {
-                Availability.firstRecord(stream);
-            } catch (ConnectorException e) {
-                if (e.failureType() == FailureType.CONFIG_ERROR) {
-                    return ConnectionStatus.failed("Stream " + name + " is not available: " + e.userMessage());
-                }
-                throw e;
-            }
-        }
-        return ConnectionStatus.succeeded();
-    }
-
-    private static List<String> checkedStreams(CheckStreamSpec check, Config config) {
-        JsonNode override = config.json().get("__airbyte_check_stream_names");
-        if (override != null && override.isArray() && !override.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            override.forEach(node -> names.add(node.asText()));
-            return names;
-        }
-        return check.streamNames();
+        BuildContext context = contexts.apply(config);
+        return manifest.check().build(context).check(build(context));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.interpolation.InterpolatedBoolean;
 import dev.sluice.declarative.interpolation.InterpolatedString;
+import dev.sluice.declarative.interpolation.PythonText;
 import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.http.HttpResponse;
 import dev.sluice.protocol.Json;
@@ -50,16 +51,7 @@ final class CursorPagination implements PaginationStrategy {
     }
 
     static boolean isFalsy(JsonNode token) {
-        if (token.isTextual()) {
-            return token.asText().isEmpty();
-        }
-        if (token.isBoolean()) {
-            return !token.booleanValue();
-        }
-        if (token.isContainerNode()) {
-            return token.isEmpty();
-        }
-        return token.isNull() || (token.isNumber() && token.doubleValue() == 0);
+        return PythonText.isFalsy(token);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sluice.declarative.paginator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.component.PageTokenOption;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.RequestOption;
 import dev.sluice.protocol.Json;
@@ -11,15 +12,13 @@ final class DefaultPaginator implements Paginator {
 
     private final PaginationStrategy strategy;
     private final @Nullable RequestOption sizeOption;
-    private final @Nullable RequestOption tokenOption;
-    private final boolean tokenIsPath;
+    private final @Nullable PageTokenOption tokenOption;
 
     DefaultPaginator(PaginationStrategy strategy, @Nullable RequestOption sizeOption,
-            @Nullable RequestOption tokenOption, boolean tokenIsPath) {
+            @Nullable PageTokenOption tokenOption) {
         this.strategy = strategy;
         this.sizeOption = sizeOption;
         this.tokenOption = tokenOption;
-        this.tokenIsPath = tokenIsPath;
     }
 
     @Override
@@ -50,7 +49,6 @@ final class DefaultPaginator implements Paginator {
 
     @Override
     public @Nullable String path(@Nullable JsonNode token) {
-        return tokenIsPath && token != null && !token.isNull() && !CursorPagination.isFalsy(token)
-                ? dev.sluice.declarative.interpolation.PythonText.str(token) : null;
+        return tokenOption == null || token == null ? null : tokenOption.path(token);
     }
 }

@@ -17,7 +17,7 @@ import dev.sluice.declarative.paginator.PaginatorSpec;
 import dev.sluice.declarative.partition.PartitionRouterSpec;
 import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.declarative.requester.RequesterSpec;
-import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
+import dev.sluice.declarative.requester.properties.ParameterComponentSpec;
 import dev.sluice.declarative.transform.RecordTransformation;
 import dev.sluice.protocol.Json;
 import java.util.List;
@@ -61,15 +61,6 @@ public record SimpleRetrieverSpec(
     }
 
     @Override
-    public SimpleRetriever build(BuildContext context, String streamName) {
-        return build(context, streamName, List.of(), Json::object, false);
-    }
-
-    /**
-     * The retriever of one stream, with the stream's transformations and schema.
-     *
-     * @param streamName the stream's name (the property selector looks it up in the configured catalog)
-     */
     public SimpleRetriever build(BuildContext context, String streamName, List<RecordTransformation> transformations,
             Supplier<ObjectNode> schema, boolean transformBeforeFilteringByDefault) {
         Decoder decoding = decoder == null ? JsonDecoderSpec.DEFAULT : decoder.build(context);
@@ -77,7 +68,7 @@ public record SimpleRetrieverSpec(
                 transformBeforeFilteringByDefault);
         Paginator pages = paginator == null ? Paginator.NONE : paginator.build(context);
         HttpRequester http = requester.build(context);
-        QueryPropertiesSpec query = requester.effectiveQueryProperties();
+        ParameterComponentSpec query = requester.effectiveQueryProperties();
         ChunkedPageReader chunks = query == null ? null : new ChunkedPageReader(streamName, http, selector,
                 query.build(context, streamName), ChunkedPageReader.DEFAULT_CONCURRENCY);
         return new SimpleRetriever(http, selector, pages,
