@@ -33,6 +33,7 @@ public final class Template {
     private final String text;
     private final List<Node> nodes;
     private final Set<String> freeVariables;
+    private final Map<String, KeyPaths> keyPaths;
     private final String[] freeVariableArray;
     private final boolean literal;
     private final boolean mentionsStreamState;
@@ -42,6 +43,7 @@ public final class Template {
         this.nodes = nodes;
         this.literal = literal;
         this.freeVariables = FreeVariables.of(nodes);
+        this.keyPaths = FreeVariables.paths(nodes);
         this.freeVariableArray = freeVariables.toArray(new String[0]);
         this.mentionsStreamState = text.contains(STREAM_STATE);
     }
@@ -90,6 +92,11 @@ public final class Template {
     /** Names the template reads from its context; each must be bound when it is evaluated. */
     public Set<String> freeVariables() {
         return freeVariables;
+    }
+
+    /** The key paths at which the template reads the free variable {@code name}; none when it is not free here. */
+    public KeyPaths keyPaths(String name) {
+        return keyPaths.getOrDefault(name, KeyPaths.NONE);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.sluice.declarative.interpolation.InterpolatedBoolean;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.PythonText;
 import dev.sluice.declarative.interpolation.InterpolationContext;
+import dev.sluice.declarative.interpolation.KeyPaths;
 import dev.sluice.http.HttpResponse;
 import dev.sluice.protocol.Json;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Runtime of {@link CursorPaginationSpec}. */
 final class CursorPagination implements PaginationStrategy {
+
+    private static final String RESPONSE = "response";
 
     private final InterpolatedString cursorValue;
     private final @Nullable InterpolatedBoolean stopCondition;
@@ -30,13 +33,19 @@ final class CursorPagination implements PaginationStrategy {
     }
 
     @Override
+    public KeyPaths responsePaths() {
+        KeyPaths paths = cursorValue.keyPaths(RESPONSE);
+        return stopCondition == null ? paths : paths.plus(stopCondition.keyPaths(RESPONSE));
+    }
+
+    @Override
     public @Nullable JsonNode initialToken() {
         return null;
     }
 
     @Override
     public @Nullable JsonNode nextToken(Page page) {
-        InterpolationContext context = base.with("response", page.firstDocument())
+        InterpolationContext context = base.with(RESPONSE, page.firstDocument())
                 .with("headers", headers(page.response()))
                 .with("last_record", page.lastRecord())
                 .with("last_page_size", Json.nodes().numberNode(page.lastPageSize()));

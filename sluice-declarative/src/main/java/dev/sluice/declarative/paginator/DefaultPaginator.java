@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.PageTokenOption;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.RequestOption;
+import dev.sluice.declarative.interpolation.KeyPaths;
 import dev.sluice.protocol.Json;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,11 @@ final class DefaultPaginator implements Paginator {
             options = options.plus(sizeOption.inject(Json.nodes().numberNode(pageSize)));
         }
         return options;
+    }
+
+    @Override
+    public KeyPaths responsePaths() {
+        return strategy.responsePaths();
     }
 
     @Override

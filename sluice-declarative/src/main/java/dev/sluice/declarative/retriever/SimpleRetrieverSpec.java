@@ -19,7 +19,6 @@ import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.declarative.requester.RequesterSpec;
 import dev.sluice.declarative.requester.properties.ParameterComponentSpec;
 import dev.sluice.declarative.transform.RecordTransformation;
-import dev.sluice.protocol.Json;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -73,24 +72,18 @@ public record SimpleRetrieverSpec(
                 query.build(context, streamName), ChunkedPageReader.DEFAULT_CONCURRENCY);
         return new SimpleRetriever(http, selector, pages,
                 Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation(), chunks,
-                streaming(selector, http));
+                streaming(selector, http, pages));
     }
 
     /**
      * How to stream pages, or null to read them whole: a JSON body whose records are at a plain key path, an error
-     * handler that classifies successful responses by status alone, and a paginator that does not read the records
-     * out of {@code response} (it sees the body with the records taken out).
+     * handler that classifies successful responses by status alone, and a paginator whose templates read
+     * {@code response} nowhere at or under the records' path (it sees the body with the records taken out).
      */
-    private @Nullable StreamingJson streaming(RecordSelector selector, HttpRequester http) {
+    private static @Nullable StreamingJson streaming(RecordSelector selector, HttpRequester http, Paginator pages) {
         List<String> path = selector.streamablePath();
-        if (path == null || http.inspectsSuccessfulBodies()) {
+        if (path == null || http.inspectsSuccessfulBodies() || pages.responsePaths().overlaps(path)) {
             return null;
-        }
-        if (paginator != null) {
-            String pagination = Json.write(Json.MAPPER.valueToTree(paginator));
-            if (pagination.contains("response") && pagination.contains(path.get(0))) {
-                return null;
-            }
         }
         return new StreamingJson(path);
     }
