@@ -7,6 +7,7 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
