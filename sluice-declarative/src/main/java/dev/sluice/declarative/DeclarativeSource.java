@@ -2,6 +2,7 @@ package dev.sluice.declarative;
 
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
+import dev.sluice.declarative.manifest.SpecLocations;
 import dev.sluice.protocol.ConfiguredAirbyteCatalog;
 import dev.sluice.protocol.ConnectionStatus;
 import dev.sluice.protocol.ConnectorSpecification;
@@ -20,10 +21,21 @@ public final class DeclarativeSource implements Source {
 
     private final DeclarativeSourceSpec manifest;
     private final Function<Config, BuildContext> contexts;
+    private final SpecLocations locations;
 
-    public DeclarativeSource(DeclarativeSourceSpec manifest, Function<Config, BuildContext> contexts) {
+    /**
+     * @param locations where the manifest declared each of its spec records; runtime errors of the components
+     *     built from them name that place
+     */
+    public DeclarativeSource(DeclarativeSourceSpec manifest, Function<Config, BuildContext> contexts,
+            SpecLocations locations) {
         this.manifest = manifest;
         this.contexts = contexts;
+        this.locations = locations;
+    }
+
+    public DeclarativeSource(DeclarativeSourceSpec manifest, Function<Config, BuildContext> contexts) {
+        this(manifest, contexts, SpecLocations.NONE);
     }
 
     public DeclarativeSource(DeclarativeSourceSpec manifest) {
@@ -32,7 +44,17 @@ public final class DeclarativeSource implements Source {
 
     /** The same source, reporting config changes (rotated OAuth tokens) to {@code updates}. */
     public DeclarativeSource withConfigUpdates(ConfigUpdates updates) {
-        return new DeclarativeSource(manifest, config -> contexts.apply(config).withConfigUpdates(updates));
+        return new DeclarativeSource(manifest, config -> contexts.apply(config).withConfigUpdates(updates),
+                locations);
+    }
+
+    /** The same manifest and locations, built with the services of {@code newContexts} (tests inject fakes). */
+    public DeclarativeSource withContexts(Function<Config, BuildContext> newContexts) {
+        return new DeclarativeSource(manifest, newContexts, locations);
+    }
+
+    private BuildContext context(Config config) {
+        return contexts.apply(config).withLocations(locations);
     }
 
     public DeclarativeSourceSpec manifest() {
@@ -50,12 +72,12 @@ public final class DeclarativeSource implements Source {
 
     @Override
     public List<Stream> streams(Config config) {
-        return build(contexts.apply(config));
+        return build(context(config));
     }
 
     @Override
     public List<Stream> streams(Config config, ConfiguredAirbyteCatalog catalog) {
-        return build(contexts.apply(config).withCatalog(catalog));
+        return build(context(config).withCatalog(catalog));
     }
 
     private List<Stream> build(BuildContext context) {
@@ -75,7 +97,7 @@ public final class DeclarativeSource implements Source {
     /** The manifest's {@code check}, over the streams built for this config. */
     @Override
     public ConnectionStatus check(Config config) {
-        BuildContext context = contexts.apply(config);
+        BuildContext context = context(config);
         return manifest.check().build(context).check(build(context));
     }
 }

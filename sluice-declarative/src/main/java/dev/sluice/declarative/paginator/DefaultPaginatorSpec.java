@@ -48,6 +48,6 @@ public record DefaultPaginatorSpec(
             tokenOption.inject(TextNode.valueOf("dummy_value_0"))
                     .plus(sizeOption.inject(TextNode.valueOf("dummy_value_1")));
         }
-        return new DefaultPaginator(strategy, sizeOption, tokenOption);
+        return new DefaultPaginator(strategy, sizeOption, tokenOption, context.location(this));
     }
 }

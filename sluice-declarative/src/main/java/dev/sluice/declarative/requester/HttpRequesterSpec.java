@@ -114,6 +114,6 @@ public record HttpRequesterSpec(
         Map.Entry<String, ParameterComponentSpec> chunkParameter = requestParameters == null ? null
                 : requestParameters.queryProperties();
         return new HttpRequester(base, pathTemplate, method, templates, executor, context.interpolation(),
-                chunkParameter == null ? null : chunkParameter.getKey());
+                chunkParameter == null ? null : chunkParameter.getKey(), context.location(this));
     }
 }
