@@ -1,5 +1,6 @@
 package dev.sluice.kafka;
 
+import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.Source;
@@ -78,7 +79,7 @@ public final class SluiceSourceConnector extends SourceConnector {
     private static List<Stream> select(SluiceConnectorConfig config) {
         List<Stream> streams;
         try {
-            Source source = Sources.load(config);
+            Source source = new SourceLoader(SluiceConnectorConfig.class.getClassLoader()).load(config.source());
             streams = source.streams(config.sourceConfig());
         } catch (ConnectorException e) {
             throw new ConnectException("Cannot load the source: " + e.getMessage(), e);

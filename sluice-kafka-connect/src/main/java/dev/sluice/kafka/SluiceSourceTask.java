@@ -1,5 +1,6 @@
 package dev.sluice.kafka;
 
+import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.Source;
@@ -59,7 +60,7 @@ public final class SluiceSourceTask extends SourceTask {
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         Map<String, Stream> streams = new HashMap<>();
         try {
-            Source source = Sources.load(config);
+            Source source = new SourceLoader(SluiceConnectorConfig.class.getClassLoader()).load(config.source());
             for (Stream stream : source.streams(config.sourceConfig())) {
                 streams.put(stream.name(), stream);
             }
