@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.fixtures.TestRuns;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.declarative.manifest.ManifestLoader;
 import dev.sluice.loader.ManifestProvider;
@@ -64,7 +65,7 @@ class ManifestSourceProviderTest {
                 SourceLocation.manifestYaml(MANIFEST), SourceLocation.manifestObject(object)}) {
             Source source = loader.load(location);
             assertThat(source).as("%s", location).isInstanceOf(DeclarativeSource.class);
-            assertThat(source.streams(Config.empty())).extracting(Stream::name).containsExactly("items");
+            assertThat(source.streams(Config.empty(), TestRuns.open())).extracting(Stream::name).containsExactly("items");
         }
         assertThat(loader.spec(SourceLocation.manifestFile(file)).connectionSpecification().path("properties")
                 .has("base_url")).isTrue();
