@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 
 /**
- * One attempt, step by step: authenticate, wait for the rate limiter, show the observer, send, classify. Each
- * attempt is authenticated afresh, so that a renewed token is used after a {@code REFRESH_TOKEN_THEN_RETRY}.
+ * One attempt, step by step: wait for the rate limiter, authenticate, show the observer, send, classify. Each
+ * attempt is authenticated afresh, so that a renewed token is used after a {@code REFRESH_TOKEN_THEN_RETRY},
+ * and after the rate limiter's wait, so that a token cannot expire while the request waits for its budget.
  */
 final class AttemptChain {
 
@@ -24,13 +25,14 @@ final class AttemptChain {
     }
 
     <T> Outcome<T> attempt(HttpRequest request, Exchange<T> exchange) {
-        HttpRequest authenticated = authenticator.authenticate(request);
+        // The budget first: a token minted before a long wait for it could expire before it is sent.
         try {
-            rateLimiter.acquire(authenticated);
+            rateLimiter.acquire(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome.Failed<>(RequestFailures.interrupted(request, e));
         }
+        HttpRequest authenticated = authenticator.authenticate(request);
         Outcome<T> outcome = sendAndClassify(request, authenticated, exchange);
         if (outcome.refreshesCredentials()) {
             authenticator.invalidate();
@@ -47,7 +49,13 @@ final class AttemptChain {
             observer.onFailure(authenticated, e);
             return classify.failed(request, authenticated, null, e);
         }
-        observer.onResponse(authenticated, received.response());
+        try {
+            observer.onResponse(authenticated, received.response());
+        } catch (RuntimeException | Error e) {
+            // A streamed body is still open: nothing else will close it once this propagates.
+            received.discard();
+            throw e;
+        }
         return classify.received(request, authenticated, received);
     }
 }

@@ -24,7 +24,14 @@ final class ClassifyStep {
     /** @param request the request as the caller gave it (named in errors); {@code authenticated} as sent */
     <T> Outcome<T> received(HttpRequest request, HttpRequest authenticated, Exchange.Received<T> received) {
         HttpResponse response = received.response();
-        ErrorResolution resolution = classifier.classify(response);
+        ErrorResolution resolution;
+        try {
+            resolution = classifier.classify(response);
+        } catch (RuntimeException | Error e) {
+            // A streamed body is still open: nothing else will close it once this propagates.
+            received.discard();
+            throw e;
+        }
         if (resolution.action() != ResponseAction.SUCCESS) {
             received.discard();
             return judged(request, new Outcome.Verdict(resolution, response, null));

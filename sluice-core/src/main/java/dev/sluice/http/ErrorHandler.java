@@ -2,15 +2,16 @@ package dev.sluice.http;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What a requester is configured with: a classifier for each attempt and the policy for retrying. A declarative
- * {@code error_handler} builds one; {@link HttpExecutor} uses the two parts in different steps.
+ * {@code error_handler} builds one; {@link HttpExecutor} uses the two parts in different steps. Not itself a
+ * classifier: where only a classifier is taken, {@link #classifier()} says so, and the retry policy cannot be
+ * dropped unnoticed.
  */
-public record ErrorHandler(ErrorClassifier classifier, RetryPolicy retryPolicy) implements ErrorClassifier {
+public record ErrorHandler(ErrorClassifier classifier, RetryPolicy retryPolicy) {
 
     public ErrorHandler {
         requireNonNull(classifier, "classifier is null");
@@ -20,21 +21,6 @@ public record ErrorHandler(ErrorClassifier classifier, RetryPolicy retryPolicy) 
     /** The classifier with the default retry policy. */
     public static ErrorHandler of(ErrorClassifier classifier) {
         return new ErrorHandler(classifier, RetryPolicy.DEFAULT);
-    }
-
-    @Override
-    public ErrorResolution classify(HttpResponse response) {
-        return classifier.classify(response);
-    }
-
-    @Override
-    public ErrorResolution classify(HttpRequest request, IOException failure) {
-        return classifier.classify(request, failure);
-    }
-
-    @Override
-    public boolean inspectsSuccessfulBodies() {
-        return classifier.inspectsSuccessfulBodies();
     }
 
     /** Backoff strategies to ask, in order, before the default exponential wait. */

@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Sends a request until it succeeds, fails for good, or runs out of retries, as a chain of steps: authenticate
- * (afresh on every attempt) → {@link RateLimiter} → {@link ExchangeObserver} → send ({@link HttpTransport}) →
- * classify ({@link ErrorClassifier}) → retry after the wait the {@link RetryPolicy} gives. Immutable;
- * thread-safe if its parts are.
+ * Sends a request until it succeeds, fails for good, or runs out of retries, as a chain of steps:
+ * {@link RateLimiter} → authenticate (afresh on every attempt) → {@link ExchangeObserver} → send
+ * ({@link HttpTransport}) → classify ({@link ErrorClassifier}) → retry after the wait the {@link RetryPolicy}
+ * gives. Immutable; thread-safe if its parts are.
  */
 public final class HttpExecutor {
 

@@ -2,7 +2,8 @@ package dev.sluice.http;
 
 /**
  * Decides when a request may go out: an API budget shared by the requests of one source. {@link HttpExecutor}
- * asks it before every attempt, retries included, after authentication.
+ * asks it before every attempt, retries included, and before authenticating it (the request it is given has no
+ * credentials yet), so that a token is not minted long before a request that waited for its budget is sent.
  */
 @FunctionalInterface
 public interface RateLimiter {

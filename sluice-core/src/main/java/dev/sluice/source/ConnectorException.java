@@ -19,8 +19,12 @@ public class ConnectorException extends RuntimeException {
 
     private final FailureType failureType;
     private final String userMessage;
-    /** Set once, like a cause: where in the connector's definition the failing component was declared. */
-    private @Nullable String location;
+    /**
+     * Set once, like a cause: where in the connector's definition the failing component was declared. Volatile
+     * because it is set after construction and the exception may then cross threads (a worker's failure is
+     * rethrown by the reader's thread).
+     */
+    private volatile @Nullable String location;
 
     public ConnectorException(FailureType failureType, String userMessage, String internalMessage,
             @Nullable Throwable cause) {
@@ -46,7 +50,8 @@ public class ConnectorException extends RuntimeException {
      * internal message ends with it, the user message stays as it is. The first location given wins, so the
      * innermost component that knows its location names it.
      */
-    public ConnectorException locatedAt(String where) {
+    public synchronized ConnectorException locatedAt(String where) {
+        // Synchronized so that, of two threads locating the same exception at once, the first still wins.
         if (location == null) {
             location = requireNonNull(where, "where is null");
         }
@@ -62,7 +67,8 @@ public class ConnectorException extends RuntimeException {
     @Override
     public String getMessage() {
         String message = super.getMessage();
-        return location == null ? message : message + " (" + location + ")";
+        String where = location;
+        return where == null ? message : message + " (" + where + ")";
     }
 
     /** The text shown to users; {@link #getMessage()} holds the internal detail. */

@@ -82,10 +82,58 @@ class HttpExecutorChainTest {
         executor(transport).withRateLimiter(limiter).withObserver(observer).send(get("/items")).orElseThrow();
 
         assertThat(events).containsExactly(
-                "acquire Bearer tok", "request /items Bearer tok", "response 503 down",
-                "acquire Bearer tok", "request /items Bearer tok", "response 429 ",
-                "acquire Bearer tok", "request /items Bearer tok", "response 200 {\"ok\":true}");
+                "acquire null", "request /items Bearer tok", "response 503 down",
+                "acquire null", "request /items Bearer tok", "response 429 ",
+                "acquire null", "request /items Bearer tok", "response 200 {\"ok\":true}");
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theBudgetIsWaitedForBeforeTheRequestIsAuthenticated() {
+        server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+        Authenticator recording = request -> {
+            events.add("authenticate");
+            return request.withHeader("Authorization", "Bearer fresh");
+        };
+        HttpExecutor executor = new HttpExecutor(transport, DefaultErrorMapping.INSTANCE, RetryPolicy.DEFAULT,
+                recording, sleeper, clock).withRateLimiter(limiter).withObserver(observer);
+
+        executor.send(get("/items")).orElseThrow();
+
+        assertThat(events).containsExactly("acquire null", "authenticate", "request /items Bearer fresh",
+                "response 200 {}");
+    }
+
+    @Test
+    void aStreamedBodyIsClosedWhenTheClassifierThrows() {
+        FakeTransport fake = new FakeTransport(1024);
+        fake.answer(200, "{\"data\":[1]}");
+        ErrorClassifier broken = response -> {
+            throw new IllegalStateException("classifier broke");
+        };
+        HttpExecutor executor = new HttpExecutor(fake, broken, RetryPolicy.DEFAULT, Authenticator.NONE, sleeper,
+                clock);
+
+        assertThatThrownBy(() -> executor.stream(HttpRequest.get(URI.create("http://api.test/items")),
+                (head, body) -> body.readAllBytes())).hasMessage("classifier broke");
+        assertThat(fake.closed).isEqualTo(1);
+    }
+
+    @Test
+    void aStreamedBodyIsClosedWhenTheObserverThrows() {
+        FakeTransport fake = new FakeTransport(1024);
+        fake.answer(200, "{\"data\":[1]}");
+        ExchangeObserver broken = new ExchangeObserver() {
+            @Override
+            public void onResponse(HttpRequest request, HttpResponse response) {
+                throw new IllegalStateException("observer broke");
+            }
+        };
+        HttpExecutor executor = executor(fake).withObserver(broken);
+
+        assertThatThrownBy(() -> executor.stream(HttpRequest.get(URI.create("http://api.test/items")),
+                (head, body) -> body.readAllBytes())).hasMessage("observer broke");
+        assertThat(fake.closed).isEqualTo(1);
     }
 
     @Test

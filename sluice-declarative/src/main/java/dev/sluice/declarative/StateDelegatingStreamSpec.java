@@ -2,14 +2,12 @@ package dev.sluice.declarative;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.concurrent.ReadPlan;
 import dev.sluice.declarative.datetime.IsoDuration;
 import dev.sluice.declarative.datetime.PythonDateTime;
-import dev.sluice.declarative.incremental.CursorFormats;
-import dev.sluice.declarative.incremental.DatetimeBasedCursorSpec;
+import dev.sluice.declarative.incremental.IncrementalSyncSpec;
 import dev.sluice.declarative.incremental.IncrementingCountCursorSpec;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.manifest.ManifestException;
@@ -102,30 +100,14 @@ public record StateDelegatingStreamSpec(
                 .map(ConfiguredAirbyteStream::name).anyMatch(name::equals);
     }
 
-    /** True when the state's cursor is older than now minus the retention, or cannot be read. */
+    /** True when the state's cursor is older than now minus the retention, or its age cannot be judged. */
     private boolean isTooOld(StreamState state, IsoDuration retention, BuildContext context) {
         if (state.isNoCursor()) {
             return false;
         }
-        if (!(incrementalStream.incrementalSync() instanceof DatetimeBasedCursorSpec cursor)) {
-            return true;
-        }
-        CursorFormats formats = cursor.build(context, name).settings().formats();
-        String field = cursor.cursorField(context);
-        JsonNode value = state.json().path("state").isObject() ? state.json().path("state").get(field)
-                : state.json().has("slices") ? firstSliceValue(state.json())
-                : state.json().get(field);
-        if (value == null || value.isNull() || value.asText().isEmpty()) {
-            return true;
-        }
-        Optional<PythonDateTime> parsed = formats.tryParse(value);
+        IncrementalSyncSpec cursor = incrementalStream.incrementalSync();
+        Optional<Instant> time = cursor == null ? Optional.empty() : cursor.stateCursorTime(state, context, name);
         Instant cutoff = retention.negate().addTo(PythonDateTime.ofInstant(context.clock().instant())).toInstant();
-        return parsed.isEmpty() || parsed.get().toInstant().isBefore(cutoff);
-    }
-
-    private static @Nullable JsonNode firstSliceValue(JsonNode state) {
-        JsonNode first = state.path("slices").path(0);
-        JsonNode recent = first.get("most_recent_cursor_value");
-        return recent != null && !recent.isNull() ? recent : first.get("end");
+        return time.isEmpty() || time.get().isBefore(cutoff);
     }
 }

@@ -7,8 +7,8 @@ import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.concurrent.ConcurrentReader;
 import dev.sluice.declarative.concurrent.ReadPlan;
 import dev.sluice.declarative.concurrent.SliceReader;
-import dev.sluice.declarative.incremental.DatetimeIncrementalSync;
 import dev.sluice.declarative.incremental.FinalStateCursor;
+import dev.sluice.declarative.incremental.HistoryRanges;
 import dev.sluice.declarative.incremental.IncrementalSync;
 import dev.sluice.declarative.incremental.IncrementalSyncSpec;
 import dev.sluice.declarative.incremental.LegacyToPerPartitionStateMigrationSpec;
@@ -131,18 +131,20 @@ final class StreamAssembler implements DeclarativeStream.Planner {
 
     @Override
     public Optional<HistorySplitting> historySplitting(ConcurrentReader reader) {
-        if (isPartitioned() || !(incrementalSync() instanceof DatetimeIncrementalSync sync)) {
+        IncrementalSync sync = isPartitioned() ? null : incrementalSync();
+        if (sync == null || sync.historyRanges().isEmpty()) {
             return Optional.empty();
         }
+        HistoryRanges ranges = sync.historyRanges().get();
         return Optional.of(new HistorySplitting() {
             @Override
             public Optional<HistorySplit> split(int count) {
-                return sync.splitHistory(count);
+                return ranges.splitHistory(count);
             }
 
             @Override
             public void read(HistoryRange range, ReadRequest request, StreamSink sink) {
-                reader.read(plan(null, sync, sync.rangeCursor(request.state(), range)), sink);
+                reader.read(plan(null, sync, ranges.rangeCursor(request.state(), range)), sink);
             }
         });
     }

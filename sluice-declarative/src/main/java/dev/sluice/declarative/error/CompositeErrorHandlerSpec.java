@@ -41,7 +41,7 @@ public record CompositeErrorHandlerSpec(
         List<BackoffStrategy> strategies = new ArrayList<>();
         handlers.forEach(handler -> strategies.addAll(handler.backoffStrategies()));
         Duration longest = handlers.stream().map(ErrorHandler::maxRetryTime).max(Duration::compareTo).orElseThrow();
-        return new ErrorHandler(new CompositeClassifier(handlers),
+        return new ErrorHandler(new CompositeClassifier(handlers.stream().map(ErrorHandler::classifier).toList()),
                 new RetryPolicy(handlers.get(0).maxRetries(), longest, strategies));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.transform.DpathGlob;
 import dev.sluice.source.RecordException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,8 +40,14 @@ public final class DpathExtractor implements RecordExtractor {
         return path;
     }
 
+    /** The path, when it is a non-empty path of literal keys with no record expander. */
+    @Override
+    public Optional<List<String>> streamablePath() {
+        return isPlainPath() ? Optional.of(path) : Optional.empty();
+    }
+
     /** A non-empty path of literal keys, with no record expander: what a streaming reader can follow. */
-    boolean isPlainPath() {
+    private boolean isPlainPath() {
         if (path.isEmpty() || expander != null) {
             return false;
         }

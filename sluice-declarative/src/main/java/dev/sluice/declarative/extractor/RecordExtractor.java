@@ -2,6 +2,8 @@ package dev.sluice.declarative.extractor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Finds the records in one decoded response document. */
@@ -10,4 +12,12 @@ public interface RecordExtractor {
 
     /** Passes each record of {@code document} to {@code records}, in order. */
     void extract(JsonNode document, Consumer<ObjectNode> records);
+
+    /**
+     * The path of literal keys at which the records lie, when a reader streaming the body can find them there
+     * without this extractor; empty (the default) when the whole document must be decoded first.
+     */
+    default Optional<List<String>> streamablePath() {
+        return Optional.empty();
+    }
 }

@@ -47,10 +47,7 @@ public final class RecordSelector {
      * keys (no globs, no record expander); null otherwise.
      */
     public @Nullable List<String> streamablePath() {
-        if (!(extractor instanceof DpathExtractor dpath) || !dpath.isPlainPath() || !decodesJson) {
-            return null;
-        }
-        return dpath.path();
+        return decodesJson ? extractor.streamablePath().orElse(null) : null;
     }
 
     /** The decoded documents of a response (for paginators that read the body too). */

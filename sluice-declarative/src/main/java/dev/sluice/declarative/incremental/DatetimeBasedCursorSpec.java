@@ -11,7 +11,10 @@ import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.declarative.component.RequestOptionSpec;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.source.StreamState;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -91,6 +94,30 @@ public record DatetimeBasedCursorSpec(
         String field = cursorFieldForRead(context, streamName);
         return new DatetimeIncrementalSync(this, context, streamName, settings(context, field),
                 DatetimeRequestOptions.of(this, context));
+    }
+
+    /**
+     * The state's cursor value parsed with the cursor's formats: under {@code state} for a per-partition state's
+     * global cursor, in the first slice for a state of slices, else at the top.
+     */
+    @Override
+    public Optional<Instant> stateCursorTime(StreamState state, BuildContext context, String streamName) {
+        CursorFormats formats = build(context, streamName).settings().formats();
+        String field = cursorField(context);
+        JsonNode json = state.json();
+        JsonNode value = json.path("state").isObject() ? json.path("state").get(field)
+                : json.has("slices") ? firstSliceValue(json)
+                : json.get(field);
+        if (value == null || value.isNull() || value.asText().isEmpty()) {
+            return Optional.empty();
+        }
+        return formats.tryParse(value).map(PythonDateTime::toInstant);
+    }
+
+    private static @Nullable JsonNode firstSliceValue(JsonNode state) {
+        JsonNode first = state.path("slices").path(0);
+        JsonNode recent = first.get("most_recent_cursor_value");
+        return recent != null && !recent.isNull() ? recent : first.get("end");
     }
 
     /** Evaluates the cursor's settings once per read, as the reference does when it creates the cursor. */

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Runtime of {@link DatetimeBasedCursorSpec}. */
-public final class DatetimeIncrementalSync implements IncrementalSync {
+public final class DatetimeIncrementalSync implements IncrementalSync, HistoryRanges {
 
     private final DatetimeBasedCursorSpec spec;
     private final BuildContext context;
@@ -51,11 +51,18 @@ public final class DatetimeIncrementalSync implements IncrementalSync {
                 streamName, state.json());
     }
 
+    /** Its date ranges. */
+    @Override
+    public Optional<HistoryRanges> historyRanges() {
+        return Optional.of(this);
+    }
+
     /**
      * The history split into {@code count} date ranges, when requests carry the window (the cursor has a {@code step},
      * so the manifest already expects each window to be requested separately) and the stream is not a data feed
      * (which reads newest first and cannot be asked for a range).
      */
+    @Override
     public Optional<HistorySplit> splitHistory(int count) {
         if (settings.step() == null || isDataFeed()) {
             return Optional.empty();
@@ -64,6 +71,7 @@ public final class DatetimeIncrementalSync implements IncrementalSync {
     }
 
     /** The cursor of one closed range of a split, from that range's state. */
+    @Override
     public StreamCursor rangeCursor(StreamState state, HistoryRange range) {
         CursorFormats formats = settings.formats();
         DatetimeCursorSettings within = settings.within(formats.parse(Json.nodes().textNode(range.start())),

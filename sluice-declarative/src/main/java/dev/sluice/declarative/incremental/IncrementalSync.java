@@ -4,6 +4,7 @@ import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.partition.PartitionRouter;
 import dev.sluice.source.StreamState;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Runtime of a stream's {@code incremental_sync}: creates the cursor of each read and the requests' options. */
@@ -30,5 +31,10 @@ public interface IncrementalSync {
     /** {@code is_client_side_incremental}: drop records outside the sync's range. */
     default boolean isClientSide() {
         return false;
+    }
+
+    /** Reading the history as separate ranges, for a sync whose cursor can be split; empty by default. */
+    default Optional<HistoryRanges> historyRanges() {
+        return Optional.empty();
     }
 }

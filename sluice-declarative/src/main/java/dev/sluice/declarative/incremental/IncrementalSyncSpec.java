@@ -7,7 +7,10 @@ import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.protocol.ConfiguredAirbyteStream;
+import dev.sluice.source.StreamState;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** What {@code DeclarativeStream.incremental_sync} admits. */
@@ -37,6 +40,15 @@ public sealed interface IncrementalSyncSpec permits DatetimeBasedCursorSpec, Inc
     /** {@code allow_catalog_defined_cursor_field}: the user may choose the cursor ({@code source_defined_cursor: false}). */
     default boolean cursorFieldFromCatalog() {
         return Boolean.TRUE.equals(allowCatalogDefinedCursorField());
+    }
+
+    /**
+     * The time of the cursor value in a stream's incoming state, to judge its age against
+     * {@code api_retention_period}: empty when this kind of cursor holds no time, or when the state's value is
+     * missing, empty or unreadable (a state whose age cannot be judged counts as too old).
+     */
+    default Optional<Instant> stateCursorTime(StreamState state, BuildContext context, String streamName) {
+        return Optional.empty();
     }
 
     /** Whether the stream filters records locally, which makes transformations run before the record filter. */

@@ -12,7 +12,11 @@ import java.util.Set;
  */
 public record KeyPaths(Set<List<String>> paths) {
 
+    /** The variable is not read. */
     public static final KeyPaths NONE = new KeyPaths(Set.of());
+
+    /** The whole value is read: the root path, which overlaps every path. */
+    public static final KeyPaths WHOLE = new KeyPaths(Set.of(List.of()));
 
     public KeyPaths {
         Set<List<String>> copied = new LinkedHashSet<>();

@@ -1,6 +1,7 @@
 package dev.sluice.declarative.paginator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.interpolation.KeyPaths;
 import dev.sluice.protocol.Json;
 import org.jspecify.annotations.Nullable;
 
@@ -37,5 +38,11 @@ final class PageIncrement implements PaginationStrategy {
     @Override
     public @Nullable Integer pageSize() {
         return pageSize;
+    }
+
+    /** The body is never read: the next page follows from the count of records and the token. */
+    @Override
+    public KeyPaths responsePaths() {
+        return KeyPaths.NONE;
     }
 }

@@ -19,8 +19,12 @@ public interface PaginationStrategy {
     /** The page size to inject with {@code page_size_option}, or null when the strategy has none. */
     @Nullable Integer pageSize();
 
-    /** Where the strategy's templates read the decoded body ({@code response}); none by default. */
+    /**
+     * Where the strategy reads the decoded body ({@code response}). The whole body by default, so that a
+     * strategy which does not say is never handed a streamed body with the records taken out; one that reads
+     * less (or nothing) says so.
+     */
     default KeyPaths responsePaths() {
-        return KeyPaths.NONE;
+        return KeyPaths.WHOLE;
     }
 }

@@ -28,6 +28,11 @@ public interface Paginator {
         public @Nullable String path(@Nullable JsonNode token) {
             return null;
         }
+
+        @Override
+        public KeyPaths responsePaths() {
+            return KeyPaths.NONE;
+        }
     };
 
     @Nullable JsonNode initialToken();
@@ -42,9 +47,11 @@ public interface Paginator {
 
     /**
      * Where the paginator reads the decoded body of a page ({@code response} in its templates): a page may be
-     * streamed, its records taken out of the body, only when no read overlaps the records' path.
+     * streamed, its records taken out of the body, only when no read overlaps the records' path. The whole
+     * body by default, so that a paginator which does not say cannot be handed a body without its records; one
+     * that reads less (or nothing) says so.
      */
     default KeyPaths responsePaths() {
-        return KeyPaths.NONE;
+        return KeyPaths.WHOLE;
     }
 }

@@ -8,6 +8,7 @@ import dev.sluice.protocol.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +42,7 @@ public sealed interface RequestParametersSpec permits RequestParametersSpec.Temp
     record Entries(Map<String, RequestParameterSpec> entries) implements RequestParametersSpec {
         public Entries {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
-            long count = entries.values().stream().filter(RequestParameterSpec.Properties.class::isInstance).count();
+            long count = entries.values().stream().filter(value -> value.queryProperties().isPresent()).count();
             if (count > 1) {
                 throw new IllegalArgumentException(
                         "request_parameters only supports defining one QueryProperties field, but found " + count
@@ -52,19 +53,16 @@ public sealed interface RequestParametersSpec permits RequestParametersSpec.Temp
         @Override
         public JsonNode templates() {
             ObjectNode texts = Json.object();
-            entries.forEach((key, value) -> {
-                if (value instanceof RequestParameterSpec.Text text) {
-                    texts.put(key, text.value());
-                }
-            });
+            entries.forEach((key, value) -> value.template().ifPresent(text -> texts.put(key, text)));
             return texts;
         }
 
         @Override
         public Map.@Nullable Entry<String, ParameterComponentSpec> queryProperties() {
             for (Map.Entry<String, RequestParameterSpec> entry : entries.entrySet()) {
-                if (entry.getValue() instanceof RequestParameterSpec.Properties properties) {
-                    return Map.entry(entry.getKey(), properties.component());
+                Optional<ParameterComponentSpec> properties = entry.getValue().queryProperties();
+                if (properties.isPresent()) {
+                    return Map.entry(entry.getKey(), properties.get());
                 }
             }
             return null;

@@ -45,6 +45,11 @@ public final class SimpleRetriever implements StreamRetriever {
         this.streaming = streaming;
     }
 
+    /** Whether pages are read while their bodies stream in (else each body is read whole first). */
+    boolean streamsPages() {
+        return streaming != null;
+    }
+
     /** The same retriever sending at most {@code concurrency} chunk requests of a page at a time. */
     SimpleRetriever withChunkConcurrency(int concurrency) {
         return new SimpleRetriever(requester, selector, paginator, ignoreSlicerOptionsWhenPaginating, interpolation,

@@ -49,8 +49,8 @@ class ErrorHandlersTest {
         "418 | RETRY | SYSTEM_ERROR | Response was not ok: `418 Client Error for url: https://airbyte.io/`. Response content is: teapot",
     })
     void defaultMapping(int status, ResponseAction action, FailureType type, String message) {
-        assertResolution(handler("{type: DefaultErrorHandler}").classify(ErrorResponses.of(status, "teapot")), action,
-                type, message);
+        assertResolution(handler("{type: DefaultErrorHandler}").classifier()
+                .classify(ErrorResponses.of(status, "teapot")), action, type, message);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,8 +68,8 @@ class ErrorHandlersTest {
     void customFilters(String name, int status, String filter, ResponseAction action, FailureType type, String message) {
         HttpResponse response = ErrorResponses.of(status, "{\"error\": \"test\"}");
 
-        assertResolution(handler("{type: DefaultErrorHandler, response_filters: [" + filter + "]}").classify(response),
-                action, type, message);
+        assertResolution(handler("{type: DefaultErrorHandler, response_filters: [" + filter + "]}").classifier()
+                .classify(response), action, type, message);
     }
 
     @ParameterizedTest(name = "{0} then {1}")
@@ -78,7 +78,7 @@ class ErrorHandlersTest {
         ErrorHandler handler = handler("{type: DefaultErrorHandler, response_filters: [{http_codes: [400], action: "
                 + first + "}, {http_codes: [400], action: " + second + "}]}");
 
-        assertThat(handler.classify(ErrorResponses.of(400)).action()).isEqualTo(expected);
+        assertThat(handler.classifier().classify(ErrorResponses.of(400)).action()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -143,7 +143,7 @@ class ErrorHandlersTest {
     @Test
     void aFilterWithoutActionNeverMatches() {
         assertResolution(handler("{type: DefaultErrorHandler, response_filters: [{http_codes: [404]}]}")
-                .classify(ErrorResponses.of(404)), ResponseAction.FAIL, FailureType.SYSTEM_ERROR,
+                .classifier().classify(ErrorResponses.of(404)), ResponseAction.FAIL, FailureType.SYSTEM_ERROR,
                 "HTTP Status Code: 404. Error: Not found. The requested resource was not found on the server.");
     }
 
@@ -185,7 +185,7 @@ class ErrorHandlersTest {
                 + "{response_filters: [{http_codes: [400], action: " + first + "}]},"
                 + "{response_filters: [{http_codes: [400], action: " + second + "}]}]}");
 
-        assertThat(composite.classify(ErrorResponses.of(400)).action()).isEqualTo(expected);
+        assertThat(composite.classifier().classify(ErrorResponses.of(400)).action()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "HTTP {0}")
@@ -197,8 +197,8 @@ class ErrorHandlersTest {
                 + "{response_filters: [{http_codes: [403], action: IGNORE}]},"
                 + "{response_filters: [{http_codes: [404], action: FAIL}]}]}");
 
-        assertThat(oneHandler.classify(ErrorResponses.of(status)).action()).isEqualTo(expected);
-        assertThat(twoHandlers.classify(ErrorResponses.of(status)).action()).isEqualTo(expected);
+        assertThat(oneHandler.classifier().classify(ErrorResponses.of(status)).action()).isEqualTo(expected);
+        assertThat(twoHandlers.classifier().classify(ErrorResponses.of(status)).action()).isEqualTo(expected);
     }
 
     @Test

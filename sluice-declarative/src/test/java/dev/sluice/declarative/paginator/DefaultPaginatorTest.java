@@ -180,4 +180,49 @@ class DefaultPaginatorTest {
         assertThat(pages.responsePaths().isEmpty()).isTrue();
         assertThat(Paginator.NONE.responsePaths().isEmpty()).isTrue();
     }
+
+    @Test
+    void aPaginatorOrStrategyThatDoesNotSayWhereItReadsReadsTheWholeBody() {
+        PaginationStrategy silent = new PaginationStrategy() {
+            @Override
+            public JsonNode initialToken() {
+                return null;
+            }
+
+            @Override
+            public JsonNode nextToken(Page page) {
+                return page.firstDocument().get("next");
+            }
+
+            @Override
+            public Integer pageSize() {
+                return null;
+            }
+        };
+        Paginator paginator = new Paginator() {
+            @Override
+            public JsonNode initialToken() {
+                return null;
+            }
+
+            @Override
+            public JsonNode nextToken(Page page) {
+                return silent.nextToken(page);
+            }
+
+            @Override
+            public RequestOptions requestOptions(JsonNode token) {
+                return RequestOptions.NONE;
+            }
+
+            @Override
+            public String path(JsonNode token) {
+                return null;
+            }
+        };
+
+        assertThat(silent.responsePaths().overlaps(java.util.List.of("data"))).isTrue();
+        assertThat(paginator.responsePaths().overlaps(java.util.List.of("data"))).isTrue();
+        assertThat(paginator("{type: NoPagination}", "{}").responsePaths().isEmpty()).isTrue();
+    }
 }
