@@ -51,10 +51,15 @@ public final class SluiceSourceTask extends SourceTask {
     /** Every unit of the task, in the order it was given them. */
     private final Map<WorkUnit, UnitProgress> progress = new LinkedHashMap<>();
     private BlockingQueue<ReadEvent> queue;
-    private @Nullable Thread reader;
+    /** Written by poll() and read by stop(), which Connect calls from another thread. */
+    private volatile @Nullable Thread reader;
     private @Nullable SourceRecord held;
     private @Nullable RuntimeException pendingFailure;
-    private @Nullable RunContext run;
+    private volatile @Nullable RunContext run;
+    /** Set first thing in stop(): from then on no poll() starts a reader (it would read in a closed run). */
+    private volatile boolean stopping;
+    /** Starting a reader and stop() taking the reader to end exclude each other, so no reader outlives stop(). */
+    private final Object readerLock = new Object();
     private SecretMasker configured = SecretMasker.none();
 
     @Override
@@ -96,7 +101,8 @@ public final class SluiceSourceTask extends SourceTask {
         startReader();
     }
 
-    private void startReader() {
+    /** Starts reading the unfinished units; returns false, starting nothing, once the task is stopping. */
+    private boolean startReader() {
         List<UnitPlan> plans = new ArrayList<>();
         for (UnitProgress unit : progress.values()) {
             if (!unit.finished()) {
@@ -105,31 +111,50 @@ public final class SluiceSourceTask extends SourceTask {
         }
         String units = progress.isEmpty() ? "idle"
                 : progress.keySet().iterator().next().describe() + "+" + (progress.size() - 1);
-        Thread thread = new Thread(new TaskReader(plans, queue, config.syncIntervalMillis(), Clock.systemUTC(),
-                java.util.Objects.requireNonNull(run, "the task is not started")), "sluice-reader-" + units);
-        thread.setDaemon(true);
-        thread.start();
-        reader = thread;
+        synchronized (readerLock) {
+            RunContext current = run;
+            if (stopping || current == null || current.isClosed()) {
+                return false;
+            }
+            Thread thread = new Thread(new TaskReader(plans, queue, config.syncIntervalMillis(), Clock.systemUTC(),
+                    current), "sluice-reader-" + units);
+            thread.setDaemon(true);
+            thread.start();
+            reader = thread;
+            return true;
+        }
+    }
+
+    /** Whether stop() was called, or the run ended: then poll() hands out nothing and reads nothing. */
+    private boolean stopped() {
+        RunContext current = run;
+        return stopping || current == null || current.isClosed();
     }
 
     @Override
     public @Nullable List<SourceRecord> poll() throws InterruptedException {
+        if (stopped()) {
+            return null;
+        }
         if (pendingFailure != null) {
             // Thrown only after the records read before the failure went out with the previous poll.
             RuntimeException failure = pendingFailure;
             pendingFailure = null;
             throw failure;
         }
-        if (reader == null || (!reader.isAlive() && queue.isEmpty())) {
+        Thread current = reader;
+        if (current == null || (!current.isAlive() && queue.isEmpty())) {
             if (held != null) {
                 return List.of(release());
             }
-            if (reader != null && allFinished()) {
+            if (current != null && allFinished()) {
                 // Nothing left to read; Connect keeps polling, so idle briefly instead of spinning.
                 Thread.sleep(1_000);
                 return null;
             }
-            startReader();
+            if (!startReader()) {
+                return null;
+            }
         }
         Batch batch = new Batch();
         ReadEvent first = queue.poll(1, TimeUnit.SECONDS);
@@ -227,7 +252,12 @@ public final class SluiceSourceTask extends SourceTask {
 
     @Override
     public void stop() {
-        Thread thread = reader;
+        stopping = true;
+        Thread thread;
+        synchronized (readerLock) {
+            // After this, startReader() sees stopping: the reader taken here is the last one.
+            thread = reader;
+        }
         if (thread != null) {
             thread.interrupt();
             try {
