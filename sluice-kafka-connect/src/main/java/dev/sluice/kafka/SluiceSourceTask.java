@@ -2,8 +2,6 @@ package dev.sluice.kafka;
 
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
-import dev.sluice.protocol.SecretMasker;
-import dev.sluice.runner.Secrets;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
@@ -14,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -58,9 +57,9 @@ public final class SluiceSourceTask extends SourceTask {
     private volatile @Nullable RunContext run;
     /** Set first thing in stop(): from then on no poll() starts a reader (it would read in a closed run). */
     private volatile boolean stopping;
+    private volatile @Nullable RunMasker masker;
     /** Starting a reader and stop() taking the reader to end exclude each other, so no reader outlives stop(). */
     private final Object readerLock = new Object();
-    private SecretMasker configured = SecretMasker.none();
 
     @Override
     public String version() {
@@ -76,15 +75,17 @@ public final class SluiceSourceTask extends SourceTask {
         RunContext current = RunContext.named("task-" + settings.getOrDefault("name", "unnamed") + "-"
                 + (units.isEmpty() ? "idle" : units.get(0).describe()));
         run = current;
+        RunMasker masking = new RunMasker(current);
+        masker = masking;
         try {
             Source source = new SourceLoader(SluiceConnectorConfig.class.getClassLoader()).load(config.source());
-            configured = Secrets.masker(source.spec().connectionSpecification(), config.sourceConfig());
+            masking = masking.withSecretsOf(source, config.sourceConfig());
+            masker = masking;
             for (Stream stream : source.streams(config.sourceConfig(), current)) {
                 streams.put(stream.name(), stream);
             }
         } catch (ConnectorException e) {
-            throw new ConnectException(mask("Cannot start the source: " + e.getMessage()),
-                    MaskedFailure.of(e, this::mask));
+            throw masking.connectException("Cannot start the source", e);
         }
         Map<String, RecordConverter> converters = new HashMap<>();
         for (WorkUnit unit : units) {
@@ -235,19 +236,14 @@ public final class SluiceSourceTask extends SourceTask {
 
     private RuntimeException translate(ReadEvent.Failure failure) {
         RuntimeException cause = failure.failure();
-        String message = mask("Stream " + failure.unit().describe() + ": " + cause.getMessage());
-        Throwable masked = MaskedFailure.of(cause, this::mask);
+        RunMasker masking = Objects.requireNonNull(masker, "the task is not started");
+        String message = masking.mask("Stream " + failure.unit().describe() + ": " + cause.getMessage());
+        Throwable masked = masking.masked(cause);
         if (cause instanceof ConnectorException connector && connector.failureType() == FailureType.TRANSIENT_ERROR) {
             log.warn("Transient failure, retrying from the last checkpoint: {}", message);
             return new RetriableException(message, masked);
         }
         return new ConnectException(message, masked);
-    }
-
-    /** {@code text} with the config's secrets and those this task's run obtained masked. */
-    private String mask(String text) {
-        RunContext current = run;
-        return current == null ? configured.mask(text) : current.secrets().mask(configured, text);
     }
 
     @Override
