@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.sluice.protocol.SecretMasker;
 import dev.sluice.runner.Secrets;
 import dev.sluice.source.Config;
+import dev.sluice.source.ConnectorException;
 import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -39,8 +40,20 @@ final class RunMasker {
         return run.secrets().mask(configured, text);
     }
 
-    /** A copy of {@code failure} and its causes with their messages masked. */
+    /**
+     * A copy of {@code failure} and its causes with their messages masked. A {@link ConnectorException} stays one
+     * (same failure type, masked user and internal messages), so whoever reads the cause still learns who must
+     * act; its causes, like any other failure, become {@link MaskedFailure}s.
+     */
     Throwable masked(Throwable failure) {
+        if (failure instanceof ConnectorException connector) {
+            Throwable cause = connector.getCause();
+            ConnectorException copy = new ConnectorException(connector.failureType(),
+                    mask(connector.userMessage()), mask(String.valueOf(connector.getMessage())),
+                    cause == null || cause == connector ? null : MaskedFailure.of(cause, this::mask));
+            copy.setStackTrace(connector.getStackTrace());
+            return copy;
+        }
         return MaskedFailure.of(failure, this::mask);
     }
 

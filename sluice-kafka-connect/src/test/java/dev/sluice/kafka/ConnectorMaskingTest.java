@@ -65,6 +65,12 @@ class ConnectorMaskingTest {
         assertThatThrownBy(() -> start("refuse")).satisfies(failure -> {
             assertThat(failure).isInstanceOf(org.apache.kafka.connect.errors.ConnectException.class);
             assertMasked(failure);
+            assertThat(failure.getCause()).as("the cause still says who must act")
+                    .isInstanceOfSatisfying(ConnectorException.class, cause -> {
+                        assertThat(cause.failureType()).isEqualTo(FailureType.CONFIG_ERROR);
+                        assertThat(cause.userMessage()).contains("listing refused").doesNotContain(API_KEY)
+                                .doesNotContain(TOKEN).doesNotContain("of+the").doesNotContain("of%2Bthe");
+                    });
         });
     }
 
