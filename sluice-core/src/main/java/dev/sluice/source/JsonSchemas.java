@@ -25,24 +25,33 @@ import java.util.Map;
  */
 public final class JsonSchemas {
 
-    private static final int CACHE_LIMIT = 4096;
-    private static final BoundedMemo<SchemaFile, ObjectNode> RESOLVED = BoundedMemo.of(CACHE_LIMIT,
-            file -> resolve(file.loader(), file.base(), file.name()));
-
-    /** A schema file as one class loader sees it (loaders compare by identity). */
-    private record SchemaFile(ClassLoader loader, String base, String name) {
-    }
+    private static final int NAMES_PER_CLASS = 256;
+    /**
+     * The resolved schemas of each stream class, by stream name. Kept with the class (a {@link ClassValue}), so
+     * they go when the class does: a memo keyed by class loader would pin every Kafka Connect plugin's loader.
+     */
+    private static final ClassValue<BoundedMemo<String, ObjectNode>> RESOLVED = new ClassValue<>() {
+        @Override
+        protected BoundedMemo<String, ObjectNode> computeValue(Class<?> owner) {
+            return BoundedMemo.of(NAMES_PER_CLASS, name -> resolveFor(owner, name));
+        }
+    };
 
     private JsonSchemas() {
     }
 
     /** The schema of stream {@code name} for a stream class; a fresh copy on each call. */
     public static ObjectNode load(Class<?> owner, String name) {
+        return RESOLVED.get(owner).get(name).deepCopy();
+    }
+
+    /** Looks next to {@code owner} first, then at the class path root. */
+    private static ObjectNode resolveFor(Class<?> owner, String name) {
+        ClassLoader loader = owner.getClassLoader();
         String packagePath = owner.getPackageName().replace('.', '/');
         String local = (packagePath.isEmpty() ? "" : packagePath + "/") + "schemas/";
-        String base = owner.getClassLoader().getResource(local + name + ".json") != null ? local : "schemas/";
-        ObjectNode schema = RESOLVED.get(new SchemaFile(owner.getClassLoader(), base, name));
-        return schema.deepCopy();
+        String base = loader.getResource(local + name + ".json") != null ? local : "schemas/";
+        return resolve(loader, base, name);
     }
 
     private static ObjectNode resolve(ClassLoader loader, String base, String name) {

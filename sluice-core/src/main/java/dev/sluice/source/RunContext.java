@@ -6,9 +6,12 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.SecretRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +36,8 @@ public final class RunContext implements AutoCloseable {
     private final String name;
     private final SecretRegistry secrets = new SecretRegistry();
     private final Map<Service<?>, Object> services = new LinkedHashMap<>();
+    /** The services whose factory runs now, each on the thread that asked first. */
+    private final Map<Service<?>, Making> inMaking = new HashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
     private @Nullable ExecutorService executor;
     private boolean closed;
@@ -71,30 +76,62 @@ public final class RunContext implements AutoCloseable {
         return executor;
     }
 
-    /** The run's instance of {@code key}'s service, made by its factory on first use. */
+    /**
+     * The run's instance of {@code key}'s service, made by its factory on first use, once: a thread that asks
+     * while another makes it waits for that one. The factory runs outside the run's lock, so it may ask for
+     * other services; asking for its own key (directly or through another factory) is an
+     * {@link IllegalStateException}, not an endless recursion.
+     */
     public <T> T service(Service<T> key) {
+        Making making;
         synchronized (this) {
             requireOpen();
             Object existing = services.get(key);
             if (existing != null) {
                 return key.type().cast(existing);
             }
+            Making other = inMaking.get(key);
+            if (other != null) {
+                if (other.maker == Thread.currentThread()) {
+                    throw new IllegalStateException("The factory of " + key + " asks for " + key
+                            + " itself, in run " + name + ": a service cannot depend on itself");
+                }
+                making = other;
+            } else {
+                making = new Making();
+                inMaking.put(key, making);
+            }
         }
-        // Made outside the lock: a factory may itself ask for other services.
-        T made = requireNonNull(key.factory().apply(this), () -> "the factory of " + key + " returned null");
+        if (making.maker != Thread.currentThread()) {
+            return key.type().cast(making.await(key, name));
+        }
+        return make(key, making);
+    }
+
+    /** Runs {@code key}'s factory on this thread and hands its result (or failure) to every thread waiting. */
+    private <T> T make(Service<T> key, Making making) {
+        T made;
+        try {
+            made = requireNonNull(key.factory().apply(this), () -> "the factory of " + key + " returned null");
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                inMaking.remove(key);
+            }
+            making.result.completeExceptionally(e);
+            throw e;
+        }
         synchronized (this) {
-            Object raced = services.get(key);
-            if (raced != null) {
-                closeQuietly(made);
-                return key.type().cast(raced);
+            inMaking.remove(key);
+            if (!closed) {
+                services.put(key, made);
+                making.result.complete(made);
+                return made;
             }
-            if (closed) {
-                closeQuietly(made);
-                requireOpen();
-            }
-            services.put(key, made);
-            return made;
         }
+        closeQuietly(made);
+        ConnectorException ended = ended();
+        making.result.completeExceptionally(ended);
+        throw ended;
     }
 
     /**
@@ -107,7 +144,7 @@ public final class RunContext implements AutoCloseable {
         if (existing == value) {
             return this;
         }
-        if (existing != null) {
+        if (existing != null || inMaking.containsKey(key)) {
             throw new IllegalStateException(key + " is already in use in run " + name);
         }
         services.put(key, key.type().cast(requireNonNull(value, "value is null")));
@@ -142,7 +179,37 @@ public final class RunContext implements AutoCloseable {
 
     private void requireOpen() {
         if (closed) {
-            throw new ConnectorException(FailureType.SYSTEM_ERROR, "The run " + name + " has ended");
+            throw ended();
+        }
+    }
+
+    private ConnectorException ended() {
+        return new ConnectorException(FailureType.SYSTEM_ERROR, "The run " + name + " has ended");
+    }
+
+    /** One service being made: the thread running its factory, and the result the others wait for. */
+    private static final class Making {
+        private final Thread maker = Thread.currentThread();
+        private final CompletableFuture<Object> result = new CompletableFuture<>();
+
+        /** The service the maker made, or the maker's failure (the same exception, thrown here too). */
+        Object await(Service<?> key, String run) {
+            try {
+                return result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException(FailureType.SYSTEM_ERROR,
+                        "Interrupted while waiting for " + key + " of run " + run, e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new ConnectorException(FailureType.SYSTEM_ERROR, "Making " + key + " failed", cause);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.sluice.testing;
 
+import dev.sluice.loader.SourceLoader;
+import dev.sluice.loader.SourceLocation;
 import dev.sluice.protocol.AirbyteMessage;
 import dev.sluice.protocol.ConfiguredAirbyteCatalog;
 import dev.sluice.protocol.ConfiguredAirbyteStream;
@@ -38,6 +40,23 @@ public final class ConnectorHarness {
 
     public static ConnectorHarness of(Source source) {
         return new ConnectorHarness(source, Clock.systemUTC());
+    }
+
+    /**
+     * The source at {@code location} (a class name or a manifest), loaded with the harness's own class loader as
+     * the CLI, the sync and Kafka Connect load it; see {@link #of(SourceLocation, ClassLoader)}.
+     */
+    public static ConnectorHarness of(SourceLocation location) {
+        return of(location, ConnectorHarness.class.getClassLoader());
+    }
+
+    /**
+     * The source at {@code location}, loaded by {@link SourceLoader} from {@code classLoader}. A location that
+     * cannot be loaded throws the loader's {@link ConnectorException} (a missing class is a config error naming
+     * the class path searched); a manifest needs sluice-declarative on that class path.
+     */
+    public static ConnectorHarness of(SourceLocation location, ClassLoader classLoader) {
+        return of(new SourceLoader(classLoader).load(location));
     }
 
     public ConnectorHarness withClock(Clock newClock) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
+import java.lang.ref.WeakReference;
+import java.net.URL;
+import java.net.URLClassLoader;
 import org.junit.jupiter.api.Test;
 
 class JsonSchemasTest {
@@ -13,6 +16,10 @@ class JsonSchemasTest {
         @Override
         public void read(ReadRequest request, StreamSink sink) {
         }
+    }
+
+    /** A class that needs nothing else, so a throwaway class loader (a plugin's) can define it again. */
+    static final class SchemaOwner {
     }
 
     @Test
@@ -47,5 +54,27 @@ class JsonSchemasTest {
                 .isInstanceOf(ConnectorException.class).hasMessageContaining("Cannot find file schemas/nope.json");
         assertThatThrownBy(() -> JsonSchemas.load(JsonSchemasTest.class, "cycle"))
                 .isInstanceOf(ConnectorException.class).hasMessageContaining("Circular $ref");
+    }
+
+    @Test
+    void theRememberedSchemasKeepNoClassLoaderAlive() throws Exception {
+        WeakReference<ClassLoader> plugin = loadThroughAThrowawayLoader();
+        for (int i = 0; i < 100 && plugin.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(plugin.get()).as("the plugin's class loader, unused once its schema was loaded").isNull();
+    }
+
+    private static WeakReference<ClassLoader> loadThroughAThrowawayLoader() throws Exception {
+        URL testClasses = JsonSchemasTest.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader plugin = new URLClassLoader(new URL[] {testClasses},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> owner = Class.forName(SchemaOwner.class.getName(), false, plugin);
+            assertThat(owner.getClassLoader()).isSameAs(plugin);
+            assertThat(JsonSchemas.load(owner, "sample_stream").at("/properties/local"))
+                    .isEqualTo(Json.parse("{\"type\":\"boolean\"}"));
+            return new WeakReference<>(plugin);
+        }
     }
 }

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.http.HttpTransport;
+import dev.sluice.protocol.FailureType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RunContextTest {
@@ -84,6 +89,73 @@ class RunContextTest {
         assertThat(other.isClosed()).isFalse();
         other.close();
         assertThat(closings).containsExactly("second", "first", "first");
+    }
+
+    @Test
+    void threadsAskingAtOnceGetOneServiceMadeOnce() throws Exception {
+        List<String> closings = new CopyOnWriteArrayList<>();
+        AtomicInteger made = new AtomicInteger();
+        RunContext.Service<Tracked> slow = RunContext.Service.of("slow", Tracked.class, r -> {
+            made.incrementAndGet();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Tracked(closings, "slow");
+        });
+        int threads = 8;
+        CyclicBarrier together = new CyclicBarrier(threads);
+        ExecutorService askers = Executors.newFixedThreadPool(threads);
+        try (RunContext run = RunContext.named("crowded")) {
+            List<Future<Tracked>> asked = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                asked.add(askers.submit(() -> {
+                    together.await();
+                    return run.service(slow);
+                }));
+            }
+            Tracked first = asked.get(0).get(10, TimeUnit.SECONDS);
+            for (Future<Tracked> each : asked) {
+                assertThat(each.get(10, TimeUnit.SECONDS)).isSameAs(first);
+            }
+            assertThat(made).as("the factory ran once").hasValue(1);
+            assertThat(closings).as("no service was made and thrown away").isEmpty();
+        } finally {
+            askers.shutdownNow();
+        }
+        assertThat(closings).containsExactly("slow");
+    }
+
+    @Test
+    void aFactoryThatAsksForItsOwnServiceIsAClearError() {
+        AtomicReference<RunContext.Service<Tracked>> self =
+                new AtomicReference<>();
+        self.set(RunContext.Service.of("self", Tracked.class, r -> r.service(self.get())));
+        RunContext.Service<Tracked> ping = RunContext.Service.of("ping", Tracked.class,
+                r -> r.service(RunContext.Service.of("pong", Tracked.class, again -> again.service(self.get()))));
+        try (RunContext run = RunContext.named("loop")) {
+            assertThatThrownBy(() -> run.service(self.get())).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("The factory of service self asks for service self itself");
+            assertThatThrownBy(() -> run.service(ping)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("service self asks for service self");
+        }
+    }
+
+    @Test
+    void aFactoryThatFailsIsRunAgainOnTheNextAsk() {
+        AtomicInteger calls = new AtomicInteger();
+        RunContext.Service<Tracked> flaky = RunContext.Service.of("flaky", Tracked.class, r -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new ConnectorException(FailureType.TRANSIENT_ERROR, "not yet");
+            }
+            return new Tracked(new ArrayList<>(), "flaky");
+        });
+        try (RunContext run = RunContext.named("flaky")) {
+            assertThatThrownBy(() -> run.service(flaky)).hasMessageContaining("not yet");
+            assertThat(run.service(flaky)).isSameAs(run.service(flaky));
+            assertThat(calls).hasValue(2);
+        }
     }
 
     @Test

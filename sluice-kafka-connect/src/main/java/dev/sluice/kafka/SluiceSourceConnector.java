@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +52,8 @@ public final class SluiceSourceConnector extends SourceConnector {
     private final Map<String, List<WorkUnit>> units = new LinkedHashMap<>();
     private @Nullable Thread watcher;
     private @Nullable RunContext run;
+    /** Masks every text the connector logs or reports; the watcher's thread reads it. */
+    private volatile @Nullable RunMasker masker;
 
     @Override
     public String version() {
@@ -68,6 +71,7 @@ public final class SluiceSourceConnector extends SourceConnector {
         // One run for as long as the connector lists partitions (its watcher reads the source in it).
         RunContext current = RunContext.named("connector-" + props.getOrDefault("name", "unnamed"));
         run = current;
+        masker = new RunMasker(current);
         selected = select(config, current);
         WorkPlanner planner = new WorkPlanner(context().offsetStorageReader(), tasksMax(props), config.splitRanges());
         synchronized (this) {
@@ -85,13 +89,16 @@ public final class SluiceSourceConnector extends SourceConnector {
         }
     }
 
-    private static List<Stream> select(SluiceConnectorConfig config, RunContext run) {
+    private List<Stream> select(SluiceConnectorConfig config, RunContext run) {
         List<Stream> streams;
+        RunMasker masking = new RunMasker(run);
         try {
             Source source = new SourceLoader(SluiceConnectorConfig.class.getClassLoader()).load(config.source());
+            masking = masking.withSecretsOf(source, config.sourceConfig());
+            masker = masking;
             streams = source.streams(config.sourceConfig(), run);
         } catch (ConnectorException e) {
-            throw new ConnectException("Cannot load the source: " + e.getMessage(), e);
+            throw masking.connectException("Cannot load the source", e);
         }
         Set<String> wanted = new TreeSet<>(config.streams());
         List<Stream> result = new ArrayList<>();
@@ -107,17 +114,21 @@ public final class SluiceSourceConnector extends SourceConnector {
     }
 
     /** A transient failure listing partitions leaves the stream without units until the watcher lists them. */
-    private static List<WorkUnit> initialUnits(WorkPlanner planner, Stream stream) {
+    private List<WorkUnit> initialUnits(WorkPlanner planner, Stream stream) {
         try {
             return planner.unitsOf(stream);
         } catch (ConnectorException e) {
             if (e.failureType() == FailureType.TRANSIENT_ERROR && stream.partitioning().isPresent()) {
                 log.warn("Cannot list the partitions of stream {} now ({}); trying again later", stream.name(),
-                        e.getMessage());
+                        masking().mask(String.valueOf(e.getMessage())));
                 return List.of();
             }
-            throw new ConnectException("Cannot plan stream " + stream.name() + ": " + e.getMessage(), e);
+            throw masking().connectException("Cannot plan stream " + stream.name(), e);
         }
+    }
+
+    private RunMasker masking() {
+        return Objects.requireNonNull(masker, "the connector is not started");
     }
 
     private static int tasksMax(Map<String, String> props) {
@@ -138,7 +149,7 @@ public final class SluiceSourceConnector extends SourceConnector {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // The watcher's thread is a boundary: an unexpected failure fails the connector instead of vanishing.
-            context().raiseError(e);
+            context().raiseError(masking().connectException("Listing the partitions failed", e));
         }
     }
 
@@ -158,7 +169,7 @@ public final class SluiceSourceConnector extends SourceConnector {
                 now = WorkPlanner.partitionUnits(stream.name(), partitioning.get());
             } catch (ConnectorException e) {
                 log.warn("Cannot list the partitions of stream {} ({}); keeping the current ones", stream.name(),
-                        e.getMessage());
+                        masking().mask(String.valueOf(e.getMessage())));
                 continue;
             }
             synchronized (this) {

@@ -2,8 +2,6 @@ package dev.sluice.kafka;
 
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
-import dev.sluice.protocol.SecretMasker;
-import dev.sluice.runner.Secrets;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
@@ -14,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -51,11 +50,16 @@ public final class SluiceSourceTask extends SourceTask {
     /** Every unit of the task, in the order it was given them. */
     private final Map<WorkUnit, UnitProgress> progress = new LinkedHashMap<>();
     private BlockingQueue<ReadEvent> queue;
-    private @Nullable Thread reader;
+    /** Written by poll() and read by stop(), which Connect calls from another thread. */
+    private volatile @Nullable Thread reader;
     private @Nullable SourceRecord held;
     private @Nullable RuntimeException pendingFailure;
-    private @Nullable RunContext run;
-    private SecretMasker configured = SecretMasker.none();
+    private volatile @Nullable RunContext run;
+    /** Set first thing in stop(): from then on no poll() starts a reader (it would read in a closed run). */
+    private volatile boolean stopping;
+    private volatile @Nullable RunMasker masker;
+    /** Starting a reader and stop() taking the reader to end exclude each other, so no reader outlives stop(). */
+    private final Object readerLock = new Object();
 
     @Override
     public String version() {
@@ -71,15 +75,17 @@ public final class SluiceSourceTask extends SourceTask {
         RunContext current = RunContext.named("task-" + settings.getOrDefault("name", "unnamed") + "-"
                 + (units.isEmpty() ? "idle" : units.get(0).describe()));
         run = current;
+        RunMasker masking = new RunMasker(current);
+        masker = masking;
         try {
             Source source = new SourceLoader(SluiceConnectorConfig.class.getClassLoader()).load(config.source());
-            configured = Secrets.masker(source.spec().connectionSpecification(), config.sourceConfig());
+            masking = masking.withSecretsOf(source, config.sourceConfig());
+            masker = masking;
             for (Stream stream : source.streams(config.sourceConfig(), current)) {
                 streams.put(stream.name(), stream);
             }
         } catch (ConnectorException e) {
-            throw new ConnectException(mask("Cannot start the source: " + e.getMessage()),
-                    MaskedFailure.of(e, this::mask));
+            throw masking.connectException("Cannot start the source", e);
         }
         Map<String, RecordConverter> converters = new HashMap<>();
         for (WorkUnit unit : units) {
@@ -96,7 +102,8 @@ public final class SluiceSourceTask extends SourceTask {
         startReader();
     }
 
-    private void startReader() {
+    /** Starts reading the unfinished units; returns false, starting nothing, once the task is stopping. */
+    private boolean startReader() {
         List<UnitPlan> plans = new ArrayList<>();
         for (UnitProgress unit : progress.values()) {
             if (!unit.finished()) {
@@ -105,31 +112,50 @@ public final class SluiceSourceTask extends SourceTask {
         }
         String units = progress.isEmpty() ? "idle"
                 : progress.keySet().iterator().next().describe() + "+" + (progress.size() - 1);
-        Thread thread = new Thread(new TaskReader(plans, queue, config.syncIntervalMillis(), Clock.systemUTC(),
-                java.util.Objects.requireNonNull(run, "the task is not started")), "sluice-reader-" + units);
-        thread.setDaemon(true);
-        thread.start();
-        reader = thread;
+        synchronized (readerLock) {
+            RunContext current = run;
+            if (stopping || current == null || current.isClosed()) {
+                return false;
+            }
+            Thread thread = new Thread(new TaskReader(plans, queue, config.syncIntervalMillis(), Clock.systemUTC(),
+                    current), "sluice-reader-" + units);
+            thread.setDaemon(true);
+            thread.start();
+            reader = thread;
+            return true;
+        }
+    }
+
+    /** Whether stop() was called, or the run ended: then poll() hands out nothing and reads nothing. */
+    private boolean stopped() {
+        RunContext current = run;
+        return stopping || current == null || current.isClosed();
     }
 
     @Override
     public @Nullable List<SourceRecord> poll() throws InterruptedException {
+        if (stopped()) {
+            return null;
+        }
         if (pendingFailure != null) {
             // Thrown only after the records read before the failure went out with the previous poll.
             RuntimeException failure = pendingFailure;
             pendingFailure = null;
             throw failure;
         }
-        if (reader == null || (!reader.isAlive() && queue.isEmpty())) {
+        Thread current = reader;
+        if (current == null || (!current.isAlive() && queue.isEmpty())) {
             if (held != null) {
                 return List.of(release());
             }
-            if (reader != null && allFinished()) {
+            if (current != null && allFinished()) {
                 // Nothing left to read; Connect keeps polling, so idle briefly instead of spinning.
                 Thread.sleep(1_000);
                 return null;
             }
-            startReader();
+            if (!startReader()) {
+                return null;
+            }
         }
         Batch batch = new Batch();
         ReadEvent first = queue.poll(1, TimeUnit.SECONDS);
@@ -210,8 +236,9 @@ public final class SluiceSourceTask extends SourceTask {
 
     private RuntimeException translate(ReadEvent.Failure failure) {
         RuntimeException cause = failure.failure();
-        String message = mask("Stream " + failure.unit().describe() + ": " + cause.getMessage());
-        Throwable masked = MaskedFailure.of(cause, this::mask);
+        RunMasker masking = Objects.requireNonNull(masker, "the task is not started");
+        String message = masking.mask("Stream " + failure.unit().describe() + ": " + cause.getMessage());
+        Throwable masked = masking.masked(cause);
         if (cause instanceof ConnectorException connector && connector.failureType() == FailureType.TRANSIENT_ERROR) {
             log.warn("Transient failure, retrying from the last checkpoint: {}", message);
             return new RetriableException(message, masked);
@@ -219,15 +246,14 @@ public final class SluiceSourceTask extends SourceTask {
         return new ConnectException(message, masked);
     }
 
-    /** {@code text} with the config's secrets and those this task's run obtained masked. */
-    private String mask(String text) {
-        RunContext current = run;
-        return current == null ? configured.mask(text) : current.secrets().mask(configured, text);
-    }
-
     @Override
     public void stop() {
-        Thread thread = reader;
+        stopping = true;
+        Thread thread;
+        synchronized (readerLock) {
+            // After this, startReader() sees stopping: the reader taken here is the last one.
+            thread = reader;
+        }
         if (thread != null) {
             thread.interrupt();
             try {
