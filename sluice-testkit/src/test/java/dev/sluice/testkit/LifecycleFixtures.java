@@ -1,0 +1,54 @@
+package dev.sluice.testkit;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Test classes {@link MockApiLifecycleTest} runs through the JUnit launcher; their name does not end in
+ * {@code Test}, so Surefire does not run them on its own.
+ */
+final class LifecycleFixtures {
+
+    private LifecycleFixtures() {
+    }
+
+    static class PerTest {
+        @RegisterExtension
+        final MockApi api = new MockApi();
+
+        @Test
+        void first() {
+            Http.get(api.url("/one"));
+            MockApiLifecycleTest.SEEN.add(new MockApiLifecycleTest.Seen(api.url(), api.targets()));
+        }
+
+        @Test
+        void second() {
+            Http.get(api.url("/one"));
+            MockApiLifecycleTest.SEEN.add(new MockApiLifecycleTest.Seen(api.url(), api.targets()));
+        }
+    }
+
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class PerClass {
+        @RegisterExtension
+        static final MockApi API = new MockApi();
+
+        @Test
+        @Order(1)
+        void first() {
+            Http.get(API.url("/one"));
+            MockApiLifecycleTest.SEEN.add(new MockApiLifecycleTest.Seen(API.url(), API.targets()));
+        }
+
+        @Test
+        @Order(2)
+        void second() {
+            Http.get(API.url("/one"));
+            MockApiLifecycleTest.SEEN.add(new MockApiLifecycleTest.Seen(API.url(), API.targets()));
+        }
+    }
+}
