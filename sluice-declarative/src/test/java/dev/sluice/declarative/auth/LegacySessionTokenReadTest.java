@@ -11,6 +11,8 @@ import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.runner.StateInput;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.io.IOException;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +53,7 @@ class LegacySessionTokenReadTest {
     private Output read(String credentials) {
         String text = manifest(LEGACY, "").replace("url_base: \"{{ config['api'] }}\"\n        path: /items",
                 "url_base: \"{{ config['api'] }}/\"\n        path: items");
-        return ConnectorHarness.of(source(text, TestClock.at("2024-01-01T00:00:00Z"), new AuthFixtures.Waits(),
+        return ConnectorHarness.of(source(text, TestClock.at("2024-01-01T00:00:00Z"), new RecordingSleeper(),
                 new AuthFixtures.Updates())).readAll(AuthFixtures.config("{\"api\": \"" + server.url("/api")
                 + "\", " + credentials + "}"), false, StateInput.empty());
     }

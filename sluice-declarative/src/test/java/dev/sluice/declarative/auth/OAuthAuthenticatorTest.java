@@ -11,6 +11,7 @@ import dev.sluice.http.Authenticator;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.testkit.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

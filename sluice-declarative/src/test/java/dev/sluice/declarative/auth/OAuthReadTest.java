@@ -13,6 +13,8 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import mockwebserver3.MockWebServer;
@@ -38,7 +40,7 @@ class OAuthReadTest {
     private final MockWebServer server = new MockWebServer();
     private final Routes routes = new Routes();
     private final TestClock clock = TestClock.at("2024-01-01T00:00:00Z");
-    private final AuthFixtures.Waits waits = new AuthFixtures.Waits();
+    private final RecordingSleeper waits = new RecordingSleeper();
     private final AuthFixtures.Updates updates = new AuthFixtures.Updates();
 
     @BeforeEach
@@ -157,7 +159,7 @@ class OAuthReadTest {
         assertThat(output.records("items")).hasSize(1);
         assertThat(routes.requests("/items")).extracting(request -> request.getHeaders().get("Authorization"))
                 .containsExactly("Bearer token-1", "Bearer token-2");
-        assertThat(waits.waits).hasSize(1);
+        assertThat(waits.waits()).hasSize(1);
     }
 
     @Test
@@ -170,7 +172,7 @@ class OAuthReadTest {
 
         assertThat(output.errors()).isEmpty();
         assertThat(output.records("items")).hasSize(1);
-        assertThat(waits.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(waits.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test

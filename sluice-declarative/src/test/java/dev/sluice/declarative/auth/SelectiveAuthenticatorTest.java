@@ -15,6 +15,8 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.ConfigException;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import mockwebserver3.MockWebServer;
@@ -91,7 +93,7 @@ class SelectiveAuthenticatorTest {
         String url = server.url("/").toString();
         String api = "\"api\": \"" + url.substring(0, url.length() - 1) + "\"";
         ConnectorHarness harness = ConnectorHarness.of(source(manifest(SELECTIVE, ""),
-                TestClock.at("2024-01-01T00:00:00Z"), new AuthFixtures.Waits(), new AuthFixtures.Updates()));
+                TestClock.at("2024-01-01T00:00:00Z"), new RecordingSleeper(), new AuthFixtures.Updates()));
 
         Output selected = harness.readAll(AuthFixtures.config("{" + api + ", \"auth\": {\"type\": \"one\", "
                 + "\"token\": \"t\"}}"), false, StateInput.empty());

@@ -11,6 +11,8 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import mockwebserver3.MockWebServer;
@@ -63,7 +65,7 @@ class SessionTokenReadTest {
         String url = server.url("/").toString();
         Config config = AuthFixtures.config("{\"api\": \"" + url.substring(0, url.length() - 1)
                 + "\", \"user\": \"ann\", \"password\": \"pa55word\"}");
-        DeclarativeSource source = source(manifest, clock, new AuthFixtures.Waits(), new AuthFixtures.Updates());
+        DeclarativeSource source = source(manifest, clock, new RecordingSleeper(), new AuthFixtures.Updates());
         return ConnectorHarness.of(source).withClock(clock).readAll(config, false, StateInput.empty());
     }
 

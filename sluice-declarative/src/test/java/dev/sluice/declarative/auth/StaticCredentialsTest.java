@@ -14,6 +14,8 @@ import dev.sluice.http.HttpRequest;
 import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import mockwebserver3.MockWebServer;
@@ -102,7 +104,7 @@ class StaticCredentialsTest {
         Config config = AuthFixtures.config("{\"api\": \"" + url.substring(0, url.length() - 1)
                 + "\", \"key\": \"k e y\"}");
 
-        ConnectorHarness.of(source(text, TestClock.at("2024-01-01T00:00:00Z"), new AuthFixtures.Waits(),
+        ConnectorHarness.of(source(text, TestClock.at("2024-01-01T00:00:00Z"), new RecordingSleeper(),
                 new AuthFixtures.Updates())).readAll(config, false, StateInput.empty());
 
         RecordedRequest request = routes.requests("/items").get(0);
