@@ -1,8 +1,5 @@
 package dev.sluice.testkit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,9 +56,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MockApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
         AutoCloseable {
-
-    /** The config key {@link #config()} puts the base URL under, as most manifests read it. */
-    public static final String BASE_URL_KEY = "base_url";
 
     private final Object lock = new Object();
     private final Map<String, Route> routes = new LinkedHashMap<>();
@@ -158,20 +152,14 @@ public final class MockApi implements BeforeAllCallback, AfterAllCallback, Befor
         return config("{}");
     }
 
-    /** The config object {@code extraJson} with {@code "base_url": url()} added, for a source to read. */
+    /** The config object {@code extraJson} with {@code "base_url": url()} first, for a source to read. */
     public Config config(String extraJson) {
-        return configWithUrlAt(BASE_URL_KEY, extraJson);
+        return ConfigBuilder.withBaseUrl(url()).putAll(extraJson).build();
     }
 
     /** The config object {@code extraJson} with the base URL under {@code key}, for a spec that names it so. */
     public Config configWithUrlAt(String key, String extraJson) {
-        ObjectNode config = Json.object().put(key, url());
-        JsonNode extra = parse(extraJson);
-        if (!extra.isObject()) {
-            throw new IllegalArgumentException("the extra config is not a JSON object: " + extraJson);
-        }
-        config.setAll((ObjectNode) extra);
-        return Config.of(config);
+        return ConfigBuilder.empty().put(key, url()).putAll(extraJson).build();
     }
 
     // ---- answers
@@ -271,14 +259,6 @@ public final class MockApi implements BeforeAllCallback, AfterAllCallback, Befor
                         + "or call start()");
             }
             return server;
-        }
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return Json.parse(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + json, e);
         }
     }
 
