@@ -2,8 +2,6 @@ package dev.sluice.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -23,18 +21,12 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleLayersTest {
 
-    /**
-     * The declarative classes the Kafka Connect adapter may use: loading a source from a manifest, nothing inside
-     * the components.
-     */
-    private static final String KAFKA_DECLARATIVE_ENTRY_POINTS = "dev\\.sluice\\.declarative\\.ManifestSources";
-
     @ArchTest
     static final ArchRule MODULE_LAYERS = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer("protocol").definedBy("dev.sluice.protocol..")
             .layer("core").definedBy("dev.sluice.source..", "dev.sluice.http..", "dev.sluice.runner..",
-                    "dev.sluice.testing..")
+                    "dev.sluice.testing..", "dev.sluice.loader..", "dev.sluice.memo..")
             .layer("testkit").definedBy("dev.sluice.testkit..")
             .layer("declarative").definedBy("dev.sluice.declarative..")
             .layer("examples").definedBy("dev.sluice.examples..")
@@ -49,7 +41,7 @@ class ModuleLayersTest {
             .whereLayer("declarative").mayOnlyAccessLayers("core", "protocol")
             .whereLayer("examples").mayOnlyAccessLayers("core", "protocol")
             .whereLayer("sync").mayOnlyAccessLayers("core", "protocol")
-            .whereLayer("kafka").mayOnlyAccessLayers("declarative", "core", "protocol")
+            .whereLayer("kafka").mayOnlyAccessLayers("core", "protocol")
             .whereLayer("bench").mayOnlyAccessLayers("declarative", "core", "protocol")
             .whereLayer("cli").mayOnlyAccessLayers("sync", "examples", "declarative", "core", "protocol")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -66,12 +58,11 @@ class ModuleLayersTest {
     static final ArchRule SYNC_SEES_ONLY_THE_STREAM_API = noClasses().that().resideInAPackage("dev.sluice.sync..")
             .should().dependOnClassesThat().resideInAPackage("dev.sluice.http..");
 
-    /** Kafka Connect sees the {@code Source} interface and the manifest loader, never the components. */
+    /** Loading a source by class name knows no manifest: the manifest kinds come from a provider. */
     @ArchTest
-    static final ArchRule KAFKA_USES_ONLY_THE_DECLARATIVE_ENTRY_POINTS = classes()
-            .that().resideInAPackage("dev.sluice.kafka..")
-            .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.sluice.declarative..")
-                    .or(nameMatching(KAFKA_DECLARATIVE_ENTRY_POINTS)));
+    static final ArchRule THE_SOURCE_LOADER_KNOWS_NO_MANIFESTS = noClasses().that().resideInAPackage("dev.sluice.loader..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.declarative..", "dev.sluice.cli..",
+                    "dev.sluice.examples..");
 
     /** Standard output carries protocol messages only. */
     @ArchTest

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code sluice demo-api}: serves the deterministic demo API on loopback until interrupted. */
-@Command(name = "demo-api", description = "Serve the demo API on 127.0.0.1 (for the examples and tests).")
+@Command(name = "demo-api", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        description = "Serve the demo API on 127.0.0.1 (for the examples and tests).")
 final class DemoApiCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")

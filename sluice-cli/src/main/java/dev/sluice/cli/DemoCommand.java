@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * {@code sluice demo}: starts the demo API on a free loopback port, syncs the demo connector into
  * {@code ./sluice-demo.duckdb}, and prints the summary and a sample query with its result.
  */
-@Command(name = "demo", description = "The demo: the demo API, the demo connector synced into DuckDB, a sample query.")
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        description = "The demo: the demo API, the demo connector synced into DuckDB, a sample query.")
 final class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE_QUERY = "SELECT department, COUNT(*) AS employees, ROUND(AVG(salary)) AS avg_salary,"

@@ -1,12 +1,15 @@
 package dev.sluice.cli;
 
 import dev.sluice.protocol.MessageWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sluice <command>}: the entry point of the launcher script. */
-@Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
+@Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Run Airbyte source connectors, code-first or declarative, on the JVM.",
         subcommands = {
             ProtocolCommands.Spec.class,
@@ -47,18 +50,55 @@ public final class Main {
         };
         @Nullable Class<?> invoked = args.length == 0 ? null : subcommand(args[0]);
         if (invoked == null) {
-            return new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+            return configured(new CommandLine(new Main(), factory), writer).execute(args);
         }
         // Only the invoked command's model is built: picocli builds every subcommand's model by reflection, with
         // classes the class-data-sharing archive cannot hold (picocli targets Java 5), which cost spec a third of
         // its start-up.
-        CommandLine command = new CommandLine(invoked, factory).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine command = configured(new CommandLine(invoked, factory), writer);
         command.setCommandName("sluice " + args[0]);
         return command.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
     }
 
+    /**
+     * {@code --help} and {@code --version} print on standard output through the protocol writer and exit 0 before
+     * any protocol message, as the reference's entrypoint does; mistakes in the arguments go to standard error.
+     */
+    private static CommandLine configured(CommandLine command, MessageWriter writer) {
+        return command.setCaseInsensitiveEnumValuesAllowed(true).setOut(new PrintWriter(new TextOutput(writer), true));
+    }
+
+    /** Characters picocli prints, handed to the protocol writer, the only code that writes standard output. */
+    private static final class TextOutput extends Writer {
+        private final MessageWriter writer;
+
+        TextOutput(MessageWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void write(char[] characters, int offset, int length) {
+            writer.writeText(new String(characters, offset, length));
+        }
+
+        @Override
+        public void flush() {
+            writer.flush();
+        }
+
+        @Override
+        public void close() {
+            writer.flush();
+        }
+    }
+
+    /** Every subcommand, as {@code sluice --help} lists them. */
+    static List<Class<?>> subcommands() {
+        return List.of(Main.class.getAnnotation(Command.class).subcommands());
+    }
+
     private static @Nullable Class<?> subcommand(String name) {
-        for (Class<?> type : Main.class.getAnnotation(Command.class).subcommands()) {
+        for (Class<?> type : subcommands()) {
             if (type.getAnnotation(Command.class).name().equals(name)) {
                 return type;
             }

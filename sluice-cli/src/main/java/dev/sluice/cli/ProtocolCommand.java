@@ -50,8 +50,8 @@ abstract class ProtocolCommand implements Callable<Integer> {
         } catch (MessageWriter.OutputClosedException closed) {
             // The reader of the output went away (`| head`): nothing more can be said on stdout, and a stack trace
             // would only bury the reason.
-            System.err.println("sluice: standard output was closed (" + closed.getCause().getMessage()
-                    + "); stopping");
+            System.err.println(writer.masker().mask("sluice: standard output was closed ("
+                    + closed.getCause().getMessage() + "); stopping"));
             return 1;
         }
     }

@@ -12,9 +12,11 @@ final class ProtocolCommands {
     private ProtocolCommands() {
     }
 
-    @Command(name = "spec", description = "Print the connector's specification (SPEC).")
+    @Command(name = "spec", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+            description = "Print the connector's specification (SPEC).")
     static final class Spec extends ProtocolCommand {
-        @Option(names = "--config", paramLabel = "FILE", description = "Optional; a manifest may be injected in it.")
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "The connector's config (JSON); optional here. A manifest may be injected in it.")
         @Nullable Path config;
 
         @Override
@@ -29,9 +31,11 @@ final class ProtocolCommands {
         }
     }
 
-    @Command(name = "check", description = "Check that the config works (CONNECTION_STATUS).")
+    @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+            description = "Check that the config works (CONNECTION_STATUS).")
     static final class Check extends ProtocolCommand {
-        @Option(names = "--config", required = true, paramLabel = "FILE")
+        @Option(names = "--config", required = true, paramLabel = "FILE",
+                description = "The connector's config (JSON), as the platform gives it.")
         Path config;
 
         @Override
@@ -42,9 +46,11 @@ final class ProtocolCommands {
         }
     }
 
-    @Command(name = "discover", description = "List the streams and their schemas (CATALOG).")
+    @Command(name = "discover", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+            description = "List the streams and their schemas (CATALOG).")
     static final class Discover extends ProtocolCommand {
-        @Option(names = "--config", required = true, paramLabel = "FILE")
+        @Option(names = "--config", required = true, paramLabel = "FILE",
+                description = "The connector's config (JSON), as the platform gives it.")
         Path config;
 
         @Override
@@ -55,15 +61,19 @@ final class ProtocolCommands {
         }
     }
 
-    @Command(name = "read", description = "Read the configured streams (RECORD, STATE, LOG, TRACE).")
+    @Command(name = "read", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+            description = "Read the configured streams (RECORD, STATE, LOG, TRACE).")
     static final class Read extends ProtocolCommand {
-        @Option(names = "--config", required = true, paramLabel = "FILE")
+        @Option(names = "--config", required = true, paramLabel = "FILE",
+                description = "The connector's config (JSON), as the platform gives it.")
         Path config;
 
-        @Option(names = "--catalog", required = true, paramLabel = "FILE")
+        @Option(names = "--catalog", required = true, paramLabel = "FILE",
+                description = "The configured catalog (JSON): the streams to read and their sync modes.")
         Path catalog;
 
-        @Option(names = "--state", paramLabel = "FILE")
+        @Option(names = "--state", paramLabel = "FILE",
+                description = "The state (JSON) a previous read ended with; incremental streams resume from it.")
         @Nullable Path state;
 
         @Override

@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import dev.sluice.cli.logging.LogDestination;
 import dev.sluice.protocol.RuntimeSecrets;
 import dev.sluice.protocol.SecretMasker;
+import dev.sluice.runner.ErrorTraces;
 import dev.sluice.runner.Secrets;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConnectorException;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
  * {@code ./sluice.duckdb}), PostgreSQL or SQLite. Progress and the summary go to standard error; the exit code
  * is 1 when any stream failed.
  */
-@Command(name = "sync", description = "Load a connector's streams into DuckDB, PostgreSQL or SQLite, incrementally.")
+@Command(name = "sync", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        description = "Load a connector's streams into DuckDB, PostgreSQL or SQLite, incrementally.")
 final class SyncCommand implements Callable<Integer> {
 
     @Mixin
@@ -61,6 +63,7 @@ final class SyncCommand implements Callable<Integer> {
             Config settings = InputFiles.config(config);
             Source source = Connectors.load(connector, settings);
             masker = Secrets.masker(source.spec().connectionSpecification(), settings);
+            LogDestination.maskOnStandardError(masker);
             SyncOptions options = SyncOptions.defaults().withStreams(streams).withFullRefresh(fullRefresh);
             SyncResult result = new Sync(source, DestinationUrl.parse(destination), Clock.systemUTC())
                     .run(settings, options, progress.listener(err));
@@ -69,9 +72,10 @@ final class SyncCommand implements Callable<Integer> {
             err.println("sluice sync: " + RuntimeSecrets.mask(masker, e.userMessage()));
             return 1;
         } catch (Throwable failure) {
-            // The CLI boundary: an unexpected failure is reported in one line plus its stack trace.
+            // The CLI boundary: an unexpected failure is reported in one line plus its stack trace, both masked, since
+            // the trace repeats the message (and its causes') in which a secret may stand.
             err.println("sluice sync: unexpected failure: " + RuntimeSecrets.mask(masker, String.valueOf(failure)));
-            failure.printStackTrace(err);
+            err.print(RuntimeSecrets.mask(masker, ErrorTraces.stackTrace(failure)));
             return 1;
         }
     }

@@ -13,10 +13,12 @@ import picocli.CommandLine.Option;
  * {@code sluice validate --manifest FILE}: lists every problem of a manifest with its YAML path and line (on
  * standard error), exit 0 when there is none. Unknown keys are warnings; {@code --strict} makes them fail too.
  */
-@Command(name = "validate", description = "Check a manifest: every problem with its YAML path and line.")
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        description = "Check a manifest: every problem with its YAML path and line.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Option(names = {"--manifest", "--manifest-path"}, required = true, paramLabel = "FILE")
+    @Option(names = {"--manifest", "--manifest-path"}, required = true, paramLabel = "FILE",
+            description = "The declarative manifest (YAML) to check.")
     Path manifest;
 
     @Option(names = "--strict", description = "Unknown keys are errors too.")

@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.ManifestSources;
 import dev.sluice.examples.demo.DemoSource;
@@ -17,9 +18,16 @@ import dev.sluice.source.Stream;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,7 +53,14 @@ import org.junit.jupiter.api.io.TempDir;
  * declarative {@code DatetimeBasedCursor} stream (monthly windows, read two at a time).
  *
  * <p>What a killed run delivered is what it printed before its stream's last STATE: the platform commits nothing
- * after it. Across the runs, every record must be delivered at least once; duplicates are allowed (and counted).
+ * after it. Across the runs, every record must be delivered at least once, and a resumed run may deliver again
+ * only what its state could not claim: for {@code DemoSource} (sequential, a STATE after each checkpoint interval)
+ * at most one checkpoint interval per resumed run (a page of employees, 100 time-off requests); for the
+ * concurrent {@code DatetimeBasedCursor} stream, whose STATE is the low-water mark of the windows read so far, at
+ * most the windows that were in flight: {@link #IN_FLIGHT_WINDOWS} windows' worth of records, where a window is one
+ * {@code step} (a month) from any start. And a resumed incremental run prints no record at or before the
+ * {@code updated_at} of the STATE it resumed from. A resume that ignored its state reads everything again and fails
+ * these.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillPointsTest {
@@ -55,6 +70,19 @@ class KillPointsTest {
     private static final int ROWS = 1000;
     private static final String API_KEY = "kill-test-key";
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
+    private static final int EMPLOYEES_PAGE_SIZE = 50;
+    /** The cursor of both incremental streams, in their records and in their STATE. */
+    private static final String CURSOR_FIELD = "updated_at";
+    /** {@code TimeOffRequests.checkpointInterval()}. */
+    private static final int TIME_OFF_CHECKPOINT_INTERVAL = 100;
+    /**
+     * Windows the concurrent reader hands out before the oldest is done: twice the manifest's
+     * {@code default_concurrency} of 2 ({@code ConcurrentReader}'s permits). Records of any of them may be printed
+     * before a STATE that cannot claim them yet.
+     */
+    private static final int IN_FLIGHT_WINDOWS = 2 * 2;
+    /** The manifest's {@code step}. */
+    private static final Period WINDOW = Period.ofMonths(1);
 
     /**
      * The demo API's time-off requests in monthly windows. The API only filters by {@code updated_since}
@@ -132,15 +160,22 @@ class KillPointsTest {
     @Test
     void codeFirstResumableFullRefreshAndIncrementalSurviveTenKills() throws Exception {
         ObjectNode settings = Json.object().put("base_url", api.baseUri().toString()).put("api_key", API_KEY)
-                .put("page_size", 50);
+                .put("page_size", EMPLOYEES_PAGE_SIZE);
         Path config = Files.writeString(dir.resolve("code-first-config.json"), Json.write(settings));
         List<Stream> streams = new DemoSource().streams(Config.of(settings)).stream()
                 .filter(stream -> !stream.name().equals("employee_benefits")).toList();
         Path catalog = Files.writeString(dir.resolve("code-first-catalog.json"),
                 Json.write(ConnectorHarness.catalogOf(streams, true)));
 
-        killAndResume("code-first", List.of("read", "--source", DemoSource.class.getName(), "--config",
-                config.toString(), "--catalog", catalog.toString()), List.of("employees", "time_off_requests"));
+        Map<String, Integer> repeats = killAndResume("code-first", List.of("read", "--source",
+                DemoSource.class.getName(), "--config", config.toString(), "--catalog", catalog.toString()),
+                List.of("employees", "time_off_requests"));
+
+        assertThat(repeats.get("employees")).as("employees delivered again by one resumed run, at most a page")
+                .isLessThanOrEqualTo(EMPLOYEES_PAGE_SIZE);
+        assertThat(repeats.get("time_off_requests"))
+                .as("time-off requests delivered again by one resumed run, at most one checkpoint interval")
+                .isLessThanOrEqualTo(TIME_OFF_CHECKPOINT_INTERVAL);
     }
 
     @Test
@@ -151,11 +186,26 @@ class KillPointsTest {
         Path catalog = Files.writeString(dir.resolve("declarative-catalog.json"), Json.write(
                 ConnectorHarness.catalogOf(ManifestSources.fromFile(manifest).streams(Config.of(settings)), true)));
 
-        killAndResume("declarative", List.of("read", "--manifest", manifest.toString(), "--config", config.toString(),
-                "--catalog", catalog.toString()), List.of("time_off_requests"));
+        Map<String, Integer> repeats = killAndResume("declarative", List.of("read", "--manifest",
+                manifest.toString(), "--config", config.toString(), "--catalog", catalog.toString()),
+                List.of("time_off_requests"));
+
+        int inFlight = IN_FLIGHT_WINDOWS * busiestWindow(api.baseUri().toString());
+        report.add("declarative time_off_requests: at most " + inFlight + " records in " + IN_FLIGHT_WINDOWS
+                + " windows");
+        assertThat(repeats.get("time_off_requests"))
+                .as("time-off requests delivered again by one resumed run, at most the windows in flight")
+                .isLessThanOrEqualTo(inFlight);
     }
 
-    private void killAndResume(String kind, List<String> readArgs, List<String> streamNames) throws Exception {
+    /**
+     * Kills and resumes the read; asserts that every record was delivered and returns, per stream, the most records
+     * one resumed run delivered again (committed by an earlier run already).
+     */
+    private Map<String, Integer> killAndResume(String kind, List<String> readArgs, List<String> streamNames)
+            throws Exception {
+        Map<String, Integer> mostRepeated = new LinkedHashMap<>();
+        Map<String, List<Integer>> repeatsPerRun = new LinkedHashMap<>();
         Map<String, Set<Integer>> delivered = new LinkedHashMap<>();
         Map<String, Integer> deliveries = new HashMap<>();
         streamNames.forEach(name -> delivered.put(name, new HashSet<>()));
@@ -182,6 +232,18 @@ class KillPointsTest {
             }
             for (String name : streamNames) {
                 List<Integer> committed = committedIds(output, name, lastRun);
+                AirbyteStateMessage resumedFrom = lastStates.get(name);
+                if (resumedFrom != null && resumedFrom.stream().streamState() != null
+                        && resumedFrom.stream().streamState().has(CURSOR_FIELD)) {
+                    Instant cursor = Instant.parse(resumedFrom.stream().streamState().get(CURSOR_FIELD).asText());
+                    assertThat(printedCursorValues(output, name)).as(
+                            "%s run %d of %s resumed from %s prints no record at or before it", kind, run, name, cursor)
+                            .allSatisfy(value -> assertThat(value).isAfter(cursor));
+                }
+                Set<Integer> earlier = delivered.get(name);
+                int repeated = (int) committed.stream().filter(earlier::contains).count();
+                repeatsPerRun.computeIfAbsent(name, key -> new ArrayList<>()).add(repeated);
+                mostRepeated.merge(name, repeated, Math::max);
                 delivered.get(name).addAll(committed);
                 deliveries.merge(name, committed.size(), Integer::sum);
             }
@@ -197,11 +259,40 @@ class KillPointsTest {
             Set<Integer> missing = IntStream.rangeClosed(1, ROWS).boxed()
                     .filter(id -> !delivered.get(name).contains(id)).collect(Collectors.toSet());
             assertThat(missing).as("%s records of %s never delivered", kind, name).isEmpty();
-            report.add(String.format("%s %s: %d records delivered for %d distinct (%d duplicates)", kind, name,
-                    deliveries.get(name), ROWS, deliveries.get(name) - ROWS));
+            report.add(String.format("%s %s: %d records delivered for %d distinct (%d duplicates; per run %s)",
+                    kind, name, deliveries.get(name), ROWS, deliveries.get(name) - ROWS, repeatsPerRun.get(name)));
         }
         report.add(kind + " kill points (records printed before SIGKILL): " + killPoints);
         assertThat(killPoints).hasSize(KILLS_PER_KIND);
+        return mostRepeated;
+    }
+
+    /** The most time-off requests whose {@code updated_at} lies in one window of {@link #WINDOW}, from any start. */
+    private static int busiestWindow(String baseUri) throws Exception {
+        List<Instant> updated = new ArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        String next = "";
+        do {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create(baseUri).resolve("/time_off_requests?page_size=1000" + next))
+                    .header("X-Api-Key", API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = Json.MAPPER.readTree(response.body());
+            body.path("data").forEach(record -> updated.add(Instant.parse(record.path("updated_at").asText())));
+            next = body.path("next_page").isNull() || body.path("next_page").isMissingNode() ? null
+                    : "&page=" + body.path("next_page").asText();
+        } while (next != null);
+        assertThat(updated).hasSize(ROWS);
+        List<Instant> sorted = updated.stream().sorted().toList();
+        int busiest = 0;
+        int end = 0;
+        for (int start = 0; start < sorted.size(); start++) {
+            Instant limit = sorted.get(start).atZone(ZoneOffset.UTC).plus(WINDOW).toInstant();
+            while (end < sorted.size() && sorted.get(end).isBefore(limit)) {
+                end++;
+            }
+            busiest = Math.max(busiest, end - start);
+        }
+        return busiest;
     }
 
     /**
@@ -224,6 +315,13 @@ class KillPointsTest {
         return messages.subList(0, end).stream().filter(AirbyteRecord.class::isInstance)
                 .map(AirbyteRecord.class::cast).filter(record -> record.stream().equals(stream))
                 .map(record -> record.data().get("id").asInt()).toList();
+    }
+
+    /** The cursor values of every record of the stream the run printed, committed or not. */
+    private static List<Instant> printedCursorValues(Output output, String stream) {
+        return output.messages().stream().filter(AirbyteRecord.class::isInstance).map(AirbyteRecord.class::cast)
+                .filter(record -> record.stream().equals(stream))
+                .map(record -> Instant.parse(record.data().get(CURSOR_FIELD).asText())).toList();
     }
 
     private String stderrOf(String kind, int run) throws IOException {

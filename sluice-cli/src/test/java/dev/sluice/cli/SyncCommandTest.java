@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,21 @@ class SyncCommandTest {
                 "--destination", "mysql://nope");
         assertThat(destination.exit()).isEqualTo(1);
         assertThat(destination.err()).startsWith("sluice sync: Unknown destination 'mysql://nope'");
+    }
+
+    @Test
+    void anUnexpectedFailurePrintsNoSecretOnStandardError() throws Exception {
+        String secret = "leak+me/~*" + KEY;
+        Path leaking = dir.resolve("leaking.json");
+        Files.writeString(leaking, Json.write(Json.object().put("api_key", secret)));
+
+        Run result = run("sync", "--source", LeakingSource.class.getName(), "--config", leaking.toString(),
+                "--destination", dir.resolve("leak.duckdb").toString(), "--progress", "plain");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("sluice sync: unexpected failure: java.lang.IllegalStateException")
+                .contains("has expired").contains("\tat ");
+        assertThat(SecretForms.foundIn(result.err(), List.of(secret))).isEmpty();
     }
 
     @Test

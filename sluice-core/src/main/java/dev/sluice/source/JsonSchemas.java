@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.memo.BoundedMemo;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads static stream schemas from the classpath, the reference's way: {@code schemas/<name>.json}, with each
@@ -25,7 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JsonSchemas {
 
-    private static final Map<String, ObjectNode> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 4096;
+    private static final BoundedMemo<SchemaFile, ObjectNode> RESOLVED = BoundedMemo.of(CACHE_LIMIT,
+            file -> resolve(file.loader(), file.base(), file.name()));
+
+    /** A schema file as one class loader sees it (loaders compare by identity). */
+    private record SchemaFile(ClassLoader loader, String base, String name) {
+    }
 
     private JsonSchemas() {
     }
@@ -35,8 +41,7 @@ public final class JsonSchemas {
         String packagePath = owner.getPackageName().replace('.', '/');
         String local = (packagePath.isEmpty() ? "" : packagePath + "/") + "schemas/";
         String base = owner.getClassLoader().getResource(local + name + ".json") != null ? local : "schemas/";
-        String key = owner.getClassLoader().hashCode() + ":" + base + name;
-        ObjectNode schema = CACHE.computeIfAbsent(key, k -> resolve(owner.getClassLoader(), base, name));
+        ObjectNode schema = RESOLVED.get(new SchemaFile(owner.getClassLoader(), base, name));
         return schema.deepCopy();
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.AirbyteStream;
 import dev.sluice.protocol.SyncMode;
 import java.util.ArrayList;
-import dev.sluice.protocol.FailureType;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Ready-made read loops: {@link IncrementalStream} (cursor state), {@link ResumableStream} (page
  * checkpoints) and, for HTTP APIs, {@code dev.sluice.http.HttpStream}.
  *
- * <p>Splitting (optional): a stream may also be read in independent parts, each with its own state, so that
- * several workers read one stream in parallel (the Kafka Connect adapter does): the partitions of its partition
- * router ({@link #isPartitioned}, {@link #partitions()}) or ranges of its cursor history ({@link #splitHistory}),
- * each read by {@link #readPartition}. A stream that does not override these is read as a whole.
+ * <p>Splitting (optional capabilities): a stream may also be read in independent parts, each with its own state, so
+ * that several workers read one stream in parallel (the Kafka Connect adapter does): the partitions of its partition
+ * router ({@link #partitioning()}) or ranges of its cursor history ({@link #historySplitting()}). Each is an
+ * {@link Optional} of a small interface rather than a set of defaults that refuse, so a caller asks once whether the
+ * stream can do it and no caller needs a cast. A stream that does not override them is read as a whole.
  */
 public interface Stream {
 
@@ -69,48 +69,19 @@ public interface Stream {
     void read(ReadRequest request, StreamSink sink);
 
     /**
-     * Whether the stream consists of partitions that can be read on their own ({@link #partitions()}), such as the
-     * parent records of a substream. False by default: the stream is read as a whole, by {@link #read}.
+     * The stream's partitions, when it consists of partitions of a partition router that can be read on their own
+     * (a substream's parent records). Empty by default: the stream is read as a whole, by {@link #read}.
      */
-    default boolean isPartitioned() {
-        return false;
-    }
-
-    /**
-     * Every partition of the stream now, in the order a whole read reads them, each key once. Partitions appear and
-     * disappear as the data changes (a new parent record is a new partition), so callers list them again from time
-     * to time; a partition's key stays the same meanwhile. May read other streams (a substream's parents) and take
-     * as long as they do. Empty for a stream that is not {@linkplain #isPartitioned partitioned}.
-     *
-     * @throws ConnectorException as {@link #read} does, e.g. a {@code TRANSIENT_ERROR} while reading a parent
-     */
-    default List<StreamPartition> partitions() {
-        return List.of();
-    }
-
-    /**
-     * Splits the history of this incremental stream, for a first sync (no state yet), into {@code count} contiguous
-     * parts of about equal length: {@code count - 1} closed ranges of cursor values and the rest, from which the
-     * stream reads on incrementally. The split is decided once, when called: a caller that reads the parts over
-     * several runs stores it. Empty when the stream cannot be split this way (the default, and for streams whose API
-     * requests do not carry a range), when {@code count < 2}, or when its history is too short.
-     */
-    default Optional<HistorySplit> splitHistory(int count) {
+    default Optional<StreamPartitioning> partitioning() {
         return Optional.empty();
     }
 
     /**
-     * Reads one partition: one of {@link #partitions()}, or a range of a {@link #splitHistory}. Like {@link #read},
-     * but {@code request.state()} and every checkpoint are the state of this partition alone: empty for a first
-     * read, then the last state this method checkpointed for a partition with the same key. The default refuses:
-     * a stream that lists partitions overrides it.
-     *
-     * @throws ConnectorException as {@link #read} does; {@code SYSTEM_ERROR} for a partition this stream cannot read
+     * How this incremental stream's history splits into ranges read on their own, for a first sync. Empty by default
+     * (and for streams whose API requests do not carry a range).
      */
-    default void readPartition(StreamPartition partition, ReadRequest request, StreamSink sink) {
-        throw new ConnectorException(FailureType.SYSTEM_ERROR, "Stream " + name() + " cannot read partitions",
-                "Stream " + name() + " (" + getClass().getName() + ") has no partitions; asked for " + partition.key(),
-                null);
+    default Optional<HistorySplitting> historySplitting() {
+        return Optional.empty();
     }
 
     /** The catalog entry of this stream, as {@code discover} prints it. */

@@ -27,34 +27,38 @@ class StreamPartitionDefaultsTest {
     @Test
     void aCodeFirstStreamIsOneWhole() {
         Stream users = new Users();
-        StreamPartition partition = new StreamPartition("{\"id\":1}", Json.object(), false);
+        StreamPartition partition = new RouterPartition("{\"id\":1}", Json.object().put("id", 1), Json.object());
+        StreamPartition range = new HistoryRange("2024-01-01", "2024-01-31");
 
-        assertThat(users.isPartitioned()).isFalse();
-        assertThat(users.partitions()).isEmpty();
-        assertThat(users.splitHistory(4)).isEmpty();
-        assertThatThrownBy(() -> users.readPartition(partition, ReadRequest.fullRefresh(), new StreamSink() {
-            @Override
-            public void record(ObjectNode data) {
-            }
+        assertThat(users.partitioning()).isEmpty();
+        assertThat(users.historySplitting()).isEmpty();
+        for (StreamPartition unreadable : List.of(partition, range)) {
+            assertThatThrownBy(() -> unreadable.readFrom(users, ReadRequest.fullRefresh(), new StreamSink() {
+                @Override
+                public void record(ObjectNode data) {
+                }
 
-            @Override
-            public void checkpoint(StreamState state) {
-            }
-        })).isInstanceOfSatisfying(ConnectorException.class,
-                e -> assertThat(e.failureType()).isEqualTo(FailureType.SYSTEM_ERROR))
-                .hasMessageContaining("users");
+                @Override
+                public void checkpoint(StreamState state) {
+                }
+            })).isInstanceOfSatisfying(ConnectorException.class,
+                    e -> assertThat(e.failureType()).isEqualTo(FailureType.SYSTEM_ERROR))
+                    .hasMessageContaining("users");
+        }
     }
 
+    /** A range is bounded by its type (a history split holds only ranges); a router partition never is. */
     @Test
     void theRangesOfAHistorySplitAreBounded() {
-        StreamPartition open = new StreamPartition("{\"start\":\"2024-01-01\"}", Json.object(), false);
-        StreamPartition closed = new StreamPartition("{\"end\":\"2024-01-31\",\"start\":\"2024-01-01\"}",
-                Json.object(), true);
+        HistoryRange closed = new HistoryRange("2024-01-01", "2024-01-31");
+        RouterPartition open = new RouterPartition("{\"id\":1}", Json.object().put("id", 1), Json.object());
 
         assertThat(new HistorySplit(List.of(closed), StreamState.empty()).ranges()).containsExactly(closed);
-        assertThatThrownBy(() -> new HistorySplit(List.of(closed, open), StreamState.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-01-01");
-        assertThatThrownBy(() -> new StreamPartition(null, Json.object(), true))
+        assertThat(closed.bounded()).isTrue();
+        assertThat(open.bounded()).isFalse();
+        assertThat(closed.key()).isEqualTo("{\"end\":\"2024-01-31\",\"start\":\"2024-01-01\"}");
+        assertThatThrownBy(() -> new RouterPartition(null, Json.object(), Json.object()))
                 .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new HistoryRange("2024-01-01", null)).isInstanceOf(NullPointerException.class);
     }
 }

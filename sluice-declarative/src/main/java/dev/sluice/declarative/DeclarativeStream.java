@@ -8,14 +8,12 @@ import dev.sluice.declarative.concurrent.ReadPlan;
 import dev.sluice.declarative.partition.ParentStream;
 import dev.sluice.declarative.schema.SchemaLoader;
 import dev.sluice.protocol.AirbyteStream;
-import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.SyncMode;
-import dev.sluice.source.ConnectorException;
-import dev.sluice.source.HistorySplit;
+import dev.sluice.source.HistorySplitting;
 import dev.sluice.source.PrimaryKey;
 import dev.sluice.source.ReadRequest;
 import dev.sluice.source.Stream;
-import dev.sluice.source.StreamPartition;
+import dev.sluice.source.StreamPartitioning;
 import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
 import java.util.ArrayList;
@@ -29,36 +27,29 @@ import org.jspecify.annotations.Nullable;
  * with the manifest's concurrency level. As in the reference, the sync mode does not matter: incoming state is
  * applied and cursor state is checkpointed in full refresh too.
  *
- * <p>A stream with a partition router lists its router's partitions and reads each on its own; an incremental
- * stream with a {@code DatetimeBasedCursor} and a {@code step} (and no router) splits its history into date
- * ranges. Both are read with the same concurrent engine, one partition at a time.
+ * <p>A stream with a partition router lists its router's partitions and reads each on its own
+ * ({@link #partitioning()}); an incremental stream with a {@code DatetimeBasedCursor} and a {@code step} (and no
+ * router) splits its history into date ranges ({@link #historySplitting()}). Both are read with the same concurrent engine, one partition at a time.
  */
 public final class DeclarativeStream implements Stream, ParentStream {
 
     /**
-     * Plans one read of the stream from its incoming state and, optionally, reads of its partitions (see
-     * {@link Stream#partitions()}); the defaults describe a stream that is read only as a whole.
+     * Plans one read of the stream from its incoming state and, optionally, offers reads of its parts; the defaults
+     * describe a stream that is read only as a whole. The parts are the core capabilities themselves, read by the
+     * stream's reader (its concurrency is the stream's, which {@link #withConcurrency} changes after planning).
      */
     @FunctionalInterface
     public interface Planner {
         ReadPlan plan(StreamState state);
 
-        default boolean isPartitioned() {
-            return false;
-        }
-
-        default List<StreamPartition> partitions() {
-            return List.of();
-        }
-
-        default Optional<HistorySplit> splitHistory(int count) {
+        /** The partitions of the stream's router, each read by {@code reader}; empty without a router. */
+        default Optional<StreamPartitioning> partitioning(ConcurrentReader reader) {
             return Optional.empty();
         }
 
-        /** A read of one partition from that partition's own state. */
-        default ReadPlan planPartition(StreamPartition partition, StreamState state) {
-            throw new ConnectorException(FailureType.SYSTEM_ERROR, "This stream cannot read partitions",
-                    "no partitions; asked for " + partition.key(), null);
+        /** The ranges of the stream's history, each read by {@code reader}; empty when it cannot be split. */
+        default Optional<HistorySplitting> historySplitting(ConcurrentReader reader) {
+            return Optional.empty();
         }
     }
 
@@ -152,27 +143,21 @@ public final class DeclarativeStream implements Stream, ParentStream {
 
     @Override
     public void read(ReadRequest request, StreamSink sink) {
-        new ConcurrentReader(name, concurrency).read(plan(request.state()), sink);
-    }
-
-    @Override
-    public boolean isPartitioned() {
-        return planner.isPartitioned();
+        reader().read(plan(request.state()), sink);
     }
 
     /** The router's partitions, read from the parents' beginning (so every parent record), each key once. */
     @Override
-    public List<StreamPartition> partitions() {
-        return planner.partitions();
+    public Optional<StreamPartitioning> partitioning() {
+        return planner.partitioning(reader());
     }
 
     @Override
-    public Optional<HistorySplit> splitHistory(int count) {
-        return planner.splitHistory(count);
+    public Optional<HistorySplitting> historySplitting() {
+        return planner.historySplitting(reader());
     }
 
-    @Override
-    public void readPartition(StreamPartition partition, ReadRequest request, StreamSink sink) {
-        new ConcurrentReader(name, concurrency).read(planner.planPartition(partition, request.state()), sink);
+    private ConcurrentReader reader() {
+        return new ConcurrentReader(name, concurrency);
     }
 }

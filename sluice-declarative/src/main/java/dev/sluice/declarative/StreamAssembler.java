@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
+import dev.sluice.declarative.concurrent.ConcurrentReader;
 import dev.sluice.declarative.concurrent.ReadPlan;
 import dev.sluice.declarative.concurrent.SliceReader;
 import dev.sluice.declarative.incremental.DatetimeIncrementalSync;
@@ -26,9 +27,14 @@ import dev.sluice.declarative.transform.RecordTransformation;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.source.HistoryRange;
 import dev.sluice.source.HistorySplit;
+import dev.sluice.source.HistorySplitting;
 import dev.sluice.source.PrimaryKey;
-import dev.sluice.source.StreamPartition;
+import dev.sluice.source.ReadRequest;
+import dev.sluice.source.RouterPartition;
+import dev.sluice.source.StreamPartitioning;
+import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,13 +53,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It is also the stream's {@link DeclarativeStream.Planner} for partitions: a router's partition is read through a
  * {@link SinglePartitionRouter} (so the cursor and its state are those of a whole read, restricted to the partition),
- * and a range of a split history {@code {"range": {"start", "end"}}} through the datetime cursor limited to it.
+ * and a {@link HistoryRange} of a split history through the datetime cursor limited to it.
  */
 final class StreamAssembler implements DeclarativeStream.Planner {
-
-    private static final String RANGE = "range";
-    private static final String PARTITION = "partition";
-    private static final String EXTRA_FIELDS = "extra_fields";
 
     private final DeclarativeStreamSpec spec;
     private final BuildContext context;
@@ -105,58 +107,69 @@ final class StreamAssembler implements DeclarativeStream.Planner {
         return state;
     }
 
-    @Override
-    public boolean isPartitioned() {
+    private boolean isPartitioned() {
         return !retrieverSpec.partitionRouter().isEmpty();
     }
 
-    /** Every partition from the parents' beginning; a partition the router repeats is listed once. */
     @Override
-    public List<StreamPartition> partitions() {
+    public Optional<StreamPartitioning> partitioning(ConcurrentReader reader) {
+        if (!isPartitioned()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StreamPartitioning() {
+            @Override
+            public List<RouterPartition> partitions() {
+                return routerPartitions();
+            }
+
+            @Override
+            public void read(RouterPartition partition, ReadRequest request, StreamSink sink) {
+                reader.read(planPartition(partition, request.state()), sink);
+            }
+        });
+    }
+
+    @Override
+    public Optional<HistorySplitting> historySplitting(ConcurrentReader reader) {
+        if (isPartitioned() || !(incrementalSync() instanceof DatetimeIncrementalSync sync)) {
+            return Optional.empty();
+        }
+        return Optional.of(new HistorySplitting() {
+            @Override
+            public Optional<HistorySplit> split(int count) {
+                return sync.splitHistory(count);
+            }
+
+            @Override
+            public void read(HistoryRange range, ReadRequest request, StreamSink sink) {
+                reader.read(plan(null, sync, sync.rangeCursor(request.state(), range)), sink);
+            }
+        });
+    }
+
+    /** Every partition from the parents' beginning; a partition the router repeats is listed once. */
+    private List<RouterPartition> routerPartitions() {
         PartitionRouter router = router(StreamState.empty());
         if (router == null) {
             return List.of();
         }
-        Map<String, StreamPartition> found = new LinkedHashMap<>();
+        Map<String, RouterPartition> found = new LinkedHashMap<>();
         router.partitions(slice -> {
             String key = StreamSlice.ofPartition(slice.partition()).key();
-            ObjectNode descriptor = Json.object();
-            descriptor.set(PARTITION, slice.partition());
-            descriptor.set(EXTRA_FIELDS, slice.extraFields());
-            found.putIfAbsent(key, new StreamPartition(key, descriptor, false));
+            found.putIfAbsent(key, new RouterPartition(key, slice.partition(), slice.extraFields()));
         });
         return List.copyOf(found.values());
     }
 
-    @Override
-    public Optional<HistorySplit> splitHistory(int count) {
-        if (isPartitioned() || !(incrementalSync() instanceof DatetimeIncrementalSync sync)) {
-            return Optional.empty();
-        }
-        return sync.splitHistory(count).map(split -> {
-            List<StreamPartition> ranges = new ArrayList<>();
-            for (ObjectNode range : split.ranges()) {
-                ranges.add(new StreamPartition(StreamSlice.ofPartition(range).key(),
-                        (ObjectNode) Json.object().set(RANGE, range), true));
-            }
-            return new HistorySplit(ranges, new StreamState(split.rest()));
-        });
-    }
-
-    @Override
-    public ReadPlan planPartition(StreamPartition partition, StreamState incoming) {
-        ObjectNode descriptor = partition.descriptor();
-        if (descriptor.get(RANGE) instanceof ObjectNode range
-                && !isPartitioned() && incrementalSync() instanceof DatetimeIncrementalSync sync) {
-            return plan(null, sync, sync.rangeCursor(incoming, range));
-        }
-        PartitionRouter router = isPartitioned() ? router(StreamState.empty()) : null;
-        if (router == null || !(descriptor.get(PARTITION) instanceof ObjectNode value)) {
+    /** A read of one partition through a router restricted to it, from that partition's own state. */
+    private ReadPlan planPartition(RouterPartition partition, StreamState incoming) {
+        PartitionRouter router = router(StreamState.empty());
+        if (router == null) {
             throw new ConnectorException(FailureType.SYSTEM_ERROR, "Stream " + name + " has no partition "
-                    + partition.key(), "stream " + name + " cannot read partition " + Json.write(descriptor), null);
+                    + partition.key(), "stream " + name + " cannot read partition " + partition.key(), null);
         }
-        ObjectNode extra = descriptor.get(EXTRA_FIELDS) instanceof ObjectNode fields ? fields : Json.object();
-        PartitionRouter single = new SinglePartitionRouter(router, new StreamSlice(value, Json.object(), extra));
+        StreamSlice only = new StreamSlice(partition.values(), Json.object(), partition.extraFields());
+        PartitionRouter single = new SinglePartitionRouter(router, only);
         StreamState state = migrated(incoming);
         IncrementalSync sync = incrementalSync();
         return plan(single, sync, sync == null ? new FinalStateCursor(single) : sync.cursor(state, single));

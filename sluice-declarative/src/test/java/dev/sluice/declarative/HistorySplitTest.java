@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
+import dev.sluice.source.HistoryRange;
 import dev.sluice.source.HistorySplit;
 import dev.sluice.source.ReadRequest;
 import dev.sluice.source.Stream;
@@ -13,6 +14,7 @@ import dev.sluice.source.StreamState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A datetime stream's history split into date ranges ({@code Stream.splitHistory}): contiguous ranges that meet as
+ * A datetime stream's history split into date ranges ({@code Stream.historySplitting()}): contiguous ranges that meet as
  * the stream's own windows do, each read alone to its end, and the rest read on as the stream itself; together they
  * read exactly what one whole read does.
  */
@@ -80,13 +82,17 @@ class HistorySplitTest {
         return TestManifests.source(manifest, TestManifests.clockAt("2024-01-07T00:00:00Z")).streams(config).get(0);
     }
 
+    private static Optional<HistorySplit> split(Stream stream, int count) {
+        return stream.historySplitting().flatMap(splitting -> splitting.split(count));
+    }
+
     @Test
     void theHistoryIsCutIntoContiguousRangesThatMeetAsWindowsDo() {
-        HistorySplit split = stream(MANIFEST).splitHistory(3).orElseThrow();
+        HistorySplit split = split(stream(MANIFEST), 3).orElseThrow();
 
-        assertThat(split.ranges()).extracting(range -> range.descriptor().get("range")).containsExactly(
-                json("{\"start\": \"2024-01-01T00:00:00Z\", \"end\": \"2024-01-02T23:59:59Z\"}"),
-                json("{\"start\": \"2024-01-03T00:00:00Z\", \"end\": \"2024-01-04T23:59:59Z\"}"));
+        assertThat(split.ranges()).containsExactly(
+                new HistoryRange("2024-01-01T00:00:00Z", "2024-01-02T23:59:59Z"),
+                new HistoryRange("2024-01-03T00:00:00Z", "2024-01-04T23:59:59Z"));
         assertThat(split.ranges()).allMatch(StreamPartition::bounded);
         assertThat(split.ranges().get(0).key())
                 .isEqualTo("{\"end\":\"2024-01-02T23:59:59Z\",\"start\":\"2024-01-01T00:00:00Z\"}");
@@ -99,13 +105,13 @@ class HistorySplitTest {
         Stream tasks = stream(MANIFEST);
         RecordingSink whole = new RecordingSink();
         tasks.read(ReadRequest.incremental(StreamState.empty()), whole);
-        HistorySplit split = tasks.splitHistory(3).orElseThrow();
+        HistorySplit split = split(tasks, 3).orElseThrow();
         api.clearRequests();
 
         List<Integer> ids = new ArrayList<>();
-        for (StreamPartition range : split.ranges()) {
+        for (HistoryRange range : split.ranges()) {
             RecordingSink sink = new RecordingSink();
-            tasks.readPartition(range, ReadRequest.incremental(StreamState.empty()), sink);
+            range.readFrom(tasks, ReadRequest.incremental(StreamState.empty()), sink);
             ids.addAll(sink.ids());
         }
         RecordingSink rest = new RecordingSink();
@@ -128,10 +134,10 @@ class HistorySplitTest {
     @Test
     void aRangeResumesFromItsStateAndStopsAtItsEnd() {
         Stream tasks = stream(MANIFEST);
-        StreamPartition second = tasks.splitHistory(3).orElseThrow().ranges().get(1);
+        HistoryRange second = split(tasks, 3).orElseThrow().ranges().get(1);
 
         RecordingSink sink = new RecordingSink();
-        tasks.readPartition(second, ReadRequest.incremental(StreamState.of(json(
+        second.readFrom(tasks, ReadRequest.incremental(StreamState.of(json(
                 "{\"updated_at\": \"2024-01-03T06:00:00Z\"}"))), sink);
 
         assertThat(sink.ids()).containsExactly(5);
@@ -146,12 +152,12 @@ class HistorySplitTest {
         String days = MANIFEST.replace("\"%Y-%m-%dT%H:%M:%SZ\"", "\"%Y-%m-%d\"").replace("PT1S", "P1D")
                 .replace("\"{{ config['start_date'] }}\"", "\"2024-01-01\"");
 
-        HistorySplit split = stream(days).splitHistory(4).orElseThrow();
+        HistorySplit split = split(stream(days), 4).orElseThrow();
 
-        assertThat(split.ranges()).extracting(range -> Json.write(range.descriptor().get("range"))).containsExactly(
-                "{\"start\":\"2024-01-01\",\"end\":\"2024-01-01\"}",
-                "{\"start\":\"2024-01-02\",\"end\":\"2024-01-03\"}",
-                "{\"start\":\"2024-01-04\",\"end\":\"2024-01-04\"}");
+        assertThat(split.ranges()).containsExactly(
+                new HistoryRange("2024-01-01", "2024-01-01"),
+                new HistoryRange("2024-01-02", "2024-01-03"),
+                new HistoryRange("2024-01-04", "2024-01-04"));
         assertThat(split.rest().json()).isEqualTo(json("{\"updated_at\": \"2024-01-05\"}"));
     }
 
@@ -166,7 +172,7 @@ class HistorySplitTest {
         String manifest = MANIFEST.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
         assertThat(MANIFEST).contains(from.replace("\\n", "\n"));
 
-        assertThat(stream(manifest).splitHistory(count)).isEmpty();
+        assertThat(split(stream(manifest), count)).isEmpty();
     }
 
     @Test
@@ -174,6 +180,6 @@ class HistorySplitTest {
         Stream tasks = TestManifests.source(ParentChildSyncTest.MANIFEST, TestManifests.clockAt("2024-01-07T00:00:00Z"))
                 .streams(config).stream().filter(stream -> stream.name().equals("tasks")).findFirst().orElseThrow();
 
-        assertThat(tasks.splitHistory(3)).isEmpty();
+        assertThat(tasks.historySplitting()).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import dev.sluice.source.Config;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.ReadRequest;
 import dev.sluice.source.Stream;
+import dev.sluice.source.RouterPartition;
 import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamState;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A substream read partition by partition ({@code Stream.partitions()} and {@code readPartition}): the partitions
+ * A substream read partition by partition ({@code Stream.partitioning()}): the partitions
  * are the parent records, each is read alone with a state of its own (the per-partition state restricted to it), and
  * the partitions together give what a whole read gives.
  */
@@ -61,7 +62,11 @@ class StreamPartitionsTest {
                 .filter(stream -> stream.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static StreamPartition partition(List<StreamPartition> partitions, int projectId) {
+    private static List<RouterPartition> partitions(Stream stream) {
+        return stream.partitioning().orElseThrow().partitions();
+    }
+
+    private static RouterPartition partition(List<RouterPartition> partitions, int projectId) {
         return partitions.stream().filter(p -> p.key().contains("\"project_id\":" + projectId + "}")).findFirst()
                 .orElseThrow();
     }
@@ -70,19 +75,18 @@ class StreamPartitionsTest {
     void thePartitionsAreTheParentRecordsFromTheBeginning() {
         Stream tasks = stream("tasks");
 
-        List<StreamPartition> partitions = tasks.partitions();
+        List<RouterPartition> partitions = partitions(tasks);
 
-        assertThat(tasks.isPartitioned()).isTrue();
+        assertThat(tasks.partitioning()).as("partitioned").isPresent();
         assertThat(partitions).extracting(StreamPartition::key).containsExactly(
                 "{\"parent_slice\":{},\"project_id\":1}", "{\"parent_slice\":{},\"project_id\":2}");
         assertThat(partitions).noneMatch(StreamPartition::bounded);
-        assertThat(partitions.get(0).descriptor().get("partition"))
+        assertThat(partitions.get(0).values())
                 .isEqualTo(json("{\"project_id\": 1, \"parent_slice\": {}}"));
         assertThat(api.requests()).as("only the parent is read, from its beginning")
                 .containsOnly("/projects?updated_after=2024-01-01T00:00:00Z");
         Stream projects = stream("projects");
-        assertThat(projects.isPartitioned()).isFalse();
-        assertThat(projects.partitions()).isEmpty();
+        assertThat(projects.partitioning()).as("not partitioned, so no partitions").isEmpty();
     }
 
     /**
@@ -91,11 +95,11 @@ class StreamPartitionsTest {
      */
     @Test
     void aPartitionKeepsItsKeyWhenTheParentsWindowMoves() {
-        List<String> before = stream("tasks").partitions().stream().map(StreamPartition::key).toList();
+        List<String> before = partitions(stream("tasks")).stream().map(StreamPartition::key).toList();
         clock.advance(Duration.ofDays(3));
         api.project(3, "2024-01-07T12:00:00Z");
 
-        List<String> after = stream("tasks").partitions().stream().map(StreamPartition::key).toList();
+        List<String> after = partitions(stream("tasks")).stream().map(StreamPartition::key).toList();
 
         assertThat(after).startsWith(before.toArray(String[]::new))
                 .containsExactly("{\"parent_slice\":{},\"project_id\":1}", "{\"parent_slice\":{},\"project_id\":2}",
@@ -107,11 +111,11 @@ class StreamPartitionsTest {
     @Test
     void aPartitionIsReadAloneWithAStateOfItsOwn() {
         Stream tasks = stream("tasks");
-        StreamPartition second = partition(tasks.partitions(), 2);
+        RouterPartition second = partition(partitions(tasks), 2);
         api.clearRequests();
 
         RecordingSink sink = new RecordingSink();
-        tasks.readPartition(second, ReadRequest.incremental(StreamState.empty()), sink);
+        second.readFrom(tasks, ReadRequest.incremental(StreamState.empty()), sink);
 
         assertThat(sink.ids()).containsExactly(4, 5, 6, 7);
         assertThat(api.requests()).as("no parent is read, and no other partition").containsExactlyInAnyOrder(
@@ -129,16 +133,16 @@ class StreamPartitionsTest {
     @Test
     void aPartitionResumesFromItsOwnState() {
         Stream tasks = stream("tasks");
-        StreamPartition second = partition(tasks.partitions(), 2);
+        RouterPartition second = partition(partitions(tasks), 2);
         RecordingSink first = new RecordingSink();
-        tasks.readPartition(second, ReadRequest.incremental(StreamState.empty()), first);
+        second.readFrom(tasks, ReadRequest.incremental(StreamState.empty()), first);
         api.task(8, 2, "2024-01-06T08:00:00Z");
         api.task(9, 1, "2024-01-06T11:00:00Z");
         clock.advance(Duration.ofDays(2));
         api.clearRequests();
 
         RecordingSink next = new RecordingSink();
-        tasks.readPartition(second, ReadRequest.incremental(StreamState.of(first.lastState())), next);
+        second.readFrom(tasks, ReadRequest.incremental(StreamState.of(first.lastState())), next);
 
         assertThat(next.ids()).containsExactly(8);
         assertThat(api.requests()).containsExactlyInAnyOrder(
@@ -155,9 +159,9 @@ class StreamPartitionsTest {
         tasks.read(ReadRequest.incremental(StreamState.empty()), whole);
 
         List<Integer> ids = new ArrayList<>();
-        for (StreamPartition partition : tasks.partitions()) {
+        for (RouterPartition partition : partitions(tasks)) {
             RecordingSink sink = new RecordingSink();
-            tasks.readPartition(partition, ReadRequest.incremental(StreamState.empty()), sink);
+            partition.readFrom(tasks, ReadRequest.incremental(StreamState.empty()), sink);
             ids.addAll(sink.ids());
         }
 
@@ -166,21 +170,21 @@ class StreamPartitionsTest {
 
     @Test
     void aPartitionListedByAnotherProcessIsReadFromItsDescriptor() {
-        StreamPartition listed = partition(stream("tasks").partitions(), 1);
-        StreamPartition copy = new StreamPartition(listed.key(), Json.object().setAll(
-                TestManifests.object(Json.write(listed.descriptor()))), listed.bounded());
+        RouterPartition listed = partition(partitions(stream("tasks")), 1);
+        RouterPartition copy = new RouterPartition(listed.key(), TestManifests.object(Json.write(listed.values())),
+                TestManifests.object(Json.write(listed.extraFields())));
 
         RecordingSink sink = new RecordingSink();
-        stream("tasks").readPartition(copy, ReadRequest.incremental(StreamState.empty()), sink);
+        copy.readFrom(stream("tasks"), ReadRequest.incremental(StreamState.empty()), sink);
 
         assertThat(sink.ids()).containsExactly(1, 2, 3);
     }
 
     @Test
     void aStreamWithoutRouterHasNoPartitionToRead() {
-        StreamPartition partition = partition(stream("tasks").partitions(), 1);
+        RouterPartition partition = partition(partitions(stream("tasks")), 1);
 
-        assertThatThrownBy(() -> stream("projects").readPartition(partition,
+        assertThatThrownBy(() -> partition.readFrom(stream("projects"),
                 ReadRequest.incremental(StreamState.empty()), new RecordingSink()))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.failureType()).isEqualTo(FailureType.SYSTEM_ERROR))

@@ -2,10 +2,15 @@ package dev.sluice.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.loader.SourceLocation;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -83,6 +88,28 @@ public final class SluiceConnectorConfig extends AbstractConfig {
 
     public @Nullable String sourceClass() {
         return getString(SOURCE_CLASS);
+    }
+
+    /** The source these settings name: a manifest file when the manifest setting is the path of one, else inline YAML. */
+    public SourceLocation source() {
+        String manifest = manifest();
+        if (manifest == null || manifest.isBlank()) {
+            return SourceLocation.className(Objects.requireNonNull(sourceClass(), SOURCE_CLASS).strip());
+        }
+        Path file = asFile(manifest);
+        return file != null ? SourceLocation.manifestFile(file) : SourceLocation.manifestYaml(manifest);
+    }
+
+    private static @Nullable Path asFile(String manifest) {
+        if (manifest.contains("\n")) {
+            return null;
+        }
+        try {
+            Path path = Path.of(manifest.strip());
+            return Files.isRegularFile(path) ? path : null;
+        } catch (InvalidPathException notAPath) {
+            return null;
+        }
     }
 
     /** The source config, parsed when the settings were read. */

@@ -1,14 +1,17 @@
 package dev.sluice.kafka;
 
+import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
+import dev.sluice.source.StreamPartitioning;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
@@ -65,7 +68,7 @@ public final class SluiceSourceConnector extends SourceConnector {
             }
         }
         long refresh = config.partitionsRefreshMillis();
-        if (refresh >= 0 && selected.stream().anyMatch(Stream::isPartitioned)) {
+        if (refresh >= 0 && selected.stream().anyMatch(stream -> stream.partitioning().isPresent())) {
             Thread thread = new Thread(() -> watch(refresh), "sluice-partitions-" + props.get("name"));
             thread.setDaemon(true);
             thread.start();
@@ -76,7 +79,7 @@ public final class SluiceSourceConnector extends SourceConnector {
     private static List<Stream> select(SluiceConnectorConfig config) {
         List<Stream> streams;
         try {
-            Source source = Sources.load(config);
+            Source source = new SourceLoader(SluiceConnectorConfig.class.getClassLoader()).load(config.source());
             streams = source.streams(config.sourceConfig());
         } catch (ConnectorException e) {
             throw new ConnectException("Cannot load the source: " + e.getMessage(), e);
@@ -99,7 +102,7 @@ public final class SluiceSourceConnector extends SourceConnector {
         try {
             return planner.unitsOf(stream);
         } catch (ConnectorException e) {
-            if (e.failureType() == FailureType.TRANSIENT_ERROR && stream.isPartitioned()) {
+            if (e.failureType() == FailureType.TRANSIENT_ERROR && stream.partitioning().isPresent()) {
                 log.warn("Cannot list the partitions of stream {} now ({}); trying again later", stream.name(),
                         e.getMessage());
                 return List.of();
@@ -137,12 +140,13 @@ public final class SluiceSourceConnector extends SourceConnector {
     boolean refreshPartitions() {
         boolean changed = false;
         for (Stream stream : selected) {
-            if (!stream.isPartitioned()) {
+            Optional<StreamPartitioning> partitioning = stream.partitioning();
+            if (partitioning.isEmpty()) {
                 continue;
             }
             List<WorkUnit> now;
             try {
-                now = WorkPlanner.partitionUnits(stream);
+                now = WorkPlanner.partitionUnits(stream.name(), partitioning.get());
             } catch (ConnectorException e) {
                 log.warn("Cannot list the partitions of stream {} ({}); keeping the current ones", stream.name(),
                         e.getMessage());

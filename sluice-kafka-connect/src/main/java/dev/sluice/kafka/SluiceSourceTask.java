@@ -1,17 +1,16 @@
 package dev.sluice.kafka;
 
+import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
-import dev.sluice.source.StreamState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,12 +41,8 @@ public final class SluiceSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(SluiceSourceTask.class);
 
     private SluiceConnectorConfig config;
-    private final Map<String, RecordConverter> converters = new HashMap<>();
-    private final Map<String, Stream> streams = new HashMap<>();
-    private final Map<WorkUnit, StreamState> states = new HashMap<>();
-    private final Map<WorkUnit, Map<String, Object>> offsets = new HashMap<>();
-    private final Set<WorkUnit> finished = new HashSet<>();
-    private List<WorkUnit> units = List.of();
+    /** Every unit of the task, in the order it was given them. */
+    private final Map<WorkUnit, UnitProgress> progress = new LinkedHashMap<>();
     private BlockingQueue<ReadEvent> queue;
     private @Nullable Thread reader;
     private @Nullable SourceRecord held;
@@ -61,54 +56,43 @@ public final class SluiceSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> settings) {
         config = new SluiceConnectorConfig(settings);
-        units = WorkUnit.decode(settings.get(WorkUnit.TASK_UNITS));
+        List<WorkUnit> units = WorkUnit.decode(settings.get(WorkUnit.TASK_UNITS));
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        Map<String, Stream> streams = new HashMap<>();
         try {
-            Source source = Sources.load(config);
+            Source source = new SourceLoader(SluiceConnectorConfig.class.getClassLoader()).load(config.source());
             for (Stream stream : source.streams(config.sourceConfig())) {
                 streams.put(stream.name(), stream);
             }
         } catch (ConnectorException e) {
             throw new ConnectException("Cannot start the source: " + e.getMessage(), e);
         }
+        Map<String, RecordConverter> converters = new HashMap<>();
         for (WorkUnit unit : units) {
             Stream stream = streams.get(unit.stream());
             if (stream == null) {
                 throw new ConnectException("The source has no stream '" + unit.stream() + "'");
             }
-            converters.computeIfAbsent(unit.stream(), name -> new RecordConverter(config.topicFor(name),
-                    stream.primaryKey(), config.valueSchemas() ? SchemaConverter.valueSchema(name, stream.jsonSchema())
-                            : null));
-            resume(unit, stream, OffsetCodec.decode(context.offsetStorageReader().offset(unit.sourcePartition())));
+            RecordConverter converter = converters.computeIfAbsent(unit.stream(), name -> new RecordConverter(
+                    config.topicFor(name), stream.primaryKey(),
+                    config.valueSchemas() ? SchemaConverter.valueSchema(name, stream.jsonSchema()) : null));
+            progress.put(unit, UnitProgress.resume(unit, stream, converter,
+                    OffsetCodec.decode(context.offsetStorageReader().offset(unit.sourcePartition()))));
         }
         startReader();
     }
 
-    /** The unit's state from its stored offset, unless that belongs to another split. */
-    private void resume(WorkUnit unit, Stream stream, OffsetCodec.@Nullable Stored stored) {
-        boolean foreign = stored != null && unit.split() != null && !unit.split().equals(stored.split());
-        if (foreign) {
-            log.info("The stored offset of {} belongs to another split; reading it from its start", unit.describe());
-        }
-        boolean usable = stored != null && !foreign;
-        StreamState state = usable ? stored.state() : unit.initial();
-        boolean complete = usable && stored.complete() && unit.bounded();
-        states.put(unit, state);
-        offsets.put(unit, OffsetCodec.encode(state, unit.split(), complete));
-        if (new UnitPlan(unit, stream, state, complete).finished()) {
-            finished.add(unit);
-        }
-    }
-
     private void startReader() {
         List<UnitPlan> plans = new ArrayList<>();
-        for (WorkUnit unit : units) {
-            if (!finished.contains(unit)) {
-                plans.add(new UnitPlan(unit, streams.get(unit.stream()), states.get(unit), false));
+        for (UnitProgress unit : progress.values()) {
+            if (!unit.finished()) {
+                plans.add(unit.plan());
             }
         }
+        String units = progress.isEmpty() ? "idle"
+                : progress.keySet().iterator().next().describe() + "+" + (progress.size() - 1);
         Thread thread = new Thread(new TaskReader(plans, queue, config.syncIntervalMillis(), Clock.systemUTC()),
-                "sluice-reader-" + (units.isEmpty() ? "idle" : units.get(0).describe() + "+" + (units.size() - 1)));
+                "sluice-reader-" + units);
         thread.setDaemon(true);
         thread.start();
         reader = thread;
@@ -126,64 +110,74 @@ public final class SluiceSourceTask extends SourceTask {
             if (held != null) {
                 return List.of(release());
             }
-            if (reader != null && finished.size() == units.size()) {
+            if (reader != null && allFinished()) {
                 // Nothing left to read; Connect keeps polling, so idle briefly instead of spinning.
                 Thread.sleep(1_000);
                 return null;
             }
             startReader();
         }
-        List<SourceRecord> batch = new ArrayList<>();
+        Batch batch = new Batch();
         ReadEvent first = queue.poll(1, TimeUnit.SECONDS);
         if (first == null) {
             return held == null ? null : List.of(release());
         }
-        handle(first, batch);
-        while (batch.size() < config.pollBatch() && pendingFailure == null) {
+        first.accept(batch);
+        while (batch.records.size() < config.pollBatch() && pendingFailure == null) {
             ReadEvent next = queue.poll();
             if (next == null) {
                 break;
             }
-            handle(next, batch);
+            next.accept(batch);
         }
-        if (batch.isEmpty() && pendingFailure != null) {
+        if (batch.records.isEmpty() && pendingFailure != null) {
             return poll();
         }
-        return batch.isEmpty() ? null : batch;
+        return batch.records.isEmpty() ? null : batch.records;
     }
 
-    private void handle(ReadEvent event, List<SourceRecord> batch) {
-        if (event instanceof ReadEvent.Record record) {
+    /** The records of one poll, as the events give them. */
+    private final class Batch implements ReadEvent.Handler {
+        private final List<SourceRecord> records = new ArrayList<>();
+
+        /** Holds the record back: should a checkpoint follow, the record carries it. */
+        @Override
+        public void record(ReadEvent.Record record) {
             if (held != null) {
-                batch.add(held);
+                records.add(held);
             }
-            WorkUnit unit = record.unit();
-            held = converters.get(unit.stream()).convert(record.data(), unit.sourcePartition(), offsets.get(unit),
-                    record.emittedAt());
-        } else if (event instanceof ReadEvent.Checkpoint checkpoint) {
+            held = progress.get(record.unit()).record(record);
+        }
+
+        @Override
+        public void checkpoint(ReadEvent.Checkpoint checkpoint) {
             WorkUnit unit = checkpoint.unit();
-            boolean complete = checkpoint.last() && unit.bounded();
-            Map<String, Object> offset = OffsetCodec.encode(checkpoint.state(), unit.split(), complete);
-            states.put(unit, checkpoint.state());
-            offsets.put(unit, offset);
-            if (complete) {
-                finished.add(unit);
-            }
+            Map<String, Object> offset = progress.get(unit).checkpoint(checkpoint);
             if (held != null && held.sourcePartition().equals(unit.sourcePartition())) {
-                batch.add(RecordConverter.withOffset(held, offset));
+                records.add(RecordConverter.withOffset(held, offset));
                 held = null;
             }
-        } else if (event instanceof ReadEvent.Done done) {
+        }
+
+        @Override
+        public void done(ReadEvent.Done done) {
             if (!done.again()) {
-                finished.add(done.unit());
+                progress.get(done.unit()).finish();
             }
-        } else if (event instanceof ReadEvent.Failure failure) {
+        }
+
+        @Override
+        public void failure(ReadEvent.Failure failure) {
             if (held != null) {
-                batch.add(release());
+                records.add(release());
             }
             reader = null;
             pendingFailure = translate(failure);
         }
+    }
+
+    private boolean allFinished() {
+        return progress.values().stream().allMatch(UnitProgress::finished);
     }
 
     /**
@@ -191,7 +185,7 @@ public final class SluiceSourceTask extends SourceTask {
      * Called on the polling thread (tests wait for it instead of for a quiet period).
      */
     boolean drained() {
-        return held == null && queue.isEmpty() && pendingFailure == null && finished.size() == units.size();
+        return held == null && queue.isEmpty() && pendingFailure == null && allFinished();
     }
 
     private SourceRecord release() {

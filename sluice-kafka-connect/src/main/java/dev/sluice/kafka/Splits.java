@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.HistorySplit;
-import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamState;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stream's history split as JSON text, {@code {"ranges": [{"key", "descriptor", "bounded"}...], "rest": {...}}}:
- * how the connector hands it to tasks and how every offset of its units stores it, so that a restarted connector
- * finds the split it made before instead of making a different one.
+ * A stream's history split as JSON text, {@code {"ranges": [<range>...], "rest": {...}}}, each range as
+ * {@link PartitionCodec} writes it: how the connector hands it to tasks and how every offset of its units stores it,
+ * so that a restarted connector finds the split it made before instead of making a different one.
  */
 final class Splits {
 
@@ -27,7 +26,7 @@ final class Splits {
     static String encode(HistorySplit split) {
         ObjectNode node = Json.object();
         ArrayNode ranges = node.putArray("ranges");
-        split.ranges().forEach(range -> ranges.add(partitionJson(range)));
+        split.ranges().forEach(range -> ranges.add(PartitionCodec.encode(range)));
         node.set("rest", split.rest().json());
         return Json.write(node);
     }
@@ -38,7 +37,7 @@ final class Splits {
         List<WorkUnit> units = new ArrayList<>();
         JsonNode ranges = node.path("ranges");
         for (int i = 0; i < ranges.size(); i++) {
-            units.add(new WorkUnit(stream, partition(ranges.get(i)), i, split, StreamState.empty()));
+            units.add(new WorkUnit(stream, PartitionCodec.decode(ranges.get(i)), i, split, StreamState.empty()));
         }
         units.add(new WorkUnit(stream, null, -1, split, StreamState.of(node.get("rest"))));
         return units;
@@ -50,20 +49,6 @@ final class Splits {
         partition.put("stream", stream);
         partition.put("range", Integer.toString(index));
         return Collections.unmodifiableMap(partition);
-    }
-
-    static ObjectNode partitionJson(StreamPartition partition) {
-        ObjectNode node = Json.object().put("key", partition.key());
-        node.set("descriptor", partition.descriptor());
-        return node.put("bounded", partition.bounded());
-    }
-
-    static StreamPartition partition(JsonNode node) {
-        JsonNode descriptor = node.get("descriptor");
-        if (!node.path("key").isTextual() || !(descriptor instanceof ObjectNode object)) {
-            throw new IllegalArgumentException("a partition needs a key and a descriptor: " + node);
-        }
-        return new StreamPartition(node.get("key").asText(), object, node.path("bounded").asBoolean(false));
     }
 
     private static JsonNode parse(String split) {

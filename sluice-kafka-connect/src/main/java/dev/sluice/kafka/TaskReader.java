@@ -3,6 +3,7 @@ package dev.sluice.kafka;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.SyncMode;
 import dev.sluice.source.ReadRequest;
+import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
 import java.time.Clock;
@@ -68,10 +69,11 @@ final class TaskReader implements Runnable {
         SyncMode mode = plan.incremental() ? SyncMode.INCREMENTAL : SyncMode.FULL_REFRESH;
         ReadRequest request = new ReadRequest(mode, plan.start(), null);
         try {
-            if (plan.unit().partition() == null) {
+            StreamPartition partition = plan.unit().partition();
+            if (partition == null) {
                 plan.stream().read(request, sink);
             } else {
-                plan.stream().readPartition(plan.unit().partition(), request, sink);
+                partition.readFrom(plan.stream(), request, sink);
             }
         } catch (Stopped stopped) {
             throw stopped;

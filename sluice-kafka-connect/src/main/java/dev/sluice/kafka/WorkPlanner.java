@@ -2,6 +2,7 @@ package dev.sluice.kafka;
 
 import dev.sluice.source.HistorySplit;
 import dev.sluice.source.Stream;
+import dev.sluice.source.StreamPartitioning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,8 +45,9 @@ final class WorkPlanner {
      * @throws dev.sluice.source.ConnectorException when listing the partitions fails
      */
     List<WorkUnit> unitsOf(Stream stream) {
-        if (stream.isPartitioned()) {
-            return partitionUnits(stream);
+        Optional<StreamPartitioning> partitioning = stream.partitioning();
+        if (partitioning.isPresent()) {
+            return partitionUnits(stream.name(), partitioning.get());
         }
         if (!stream.cursorField().isEmpty()) {
             return splitUnits(stream);
@@ -53,8 +55,13 @@ final class WorkPlanner {
         return List.of(WorkUnit.whole(stream.name()));
     }
 
-    static List<WorkUnit> partitionUnits(Stream stream) {
-        return stream.partitions().stream().map(partition -> WorkUnit.partition(stream.name(), partition)).toList();
+    /**
+     * One unit per partition listed now.
+     *
+     * @throws dev.sluice.source.ConnectorException when listing the partitions fails
+     */
+    static List<WorkUnit> partitionUnits(String stream, StreamPartitioning partitioning) {
+        return partitioning.partitions().stream().map(partition -> WorkUnit.partition(stream, partition)).toList();
     }
 
     private List<WorkUnit> splitUnits(Stream stream) {
@@ -66,7 +73,8 @@ final class WorkPlanner {
         String split = whole != null ? whole.split() : storedInRanges(name);
         if (split == null) {
             // A stored split is kept even with splitting turned off: the rest's state is past the unread ranges.
-            Optional<HistorySplit> made = splitRanges && tasks >= 2 ? stream.splitHistory(tasks) : Optional.empty();
+            Optional<HistorySplit> made = splitRanges && tasks >= 2
+                    ? stream.historySplitting().flatMap(splitting -> splitting.split(tasks)) : Optional.empty();
             if (made.isEmpty()) {
                 return List.of(WorkUnit.whole(name));
             }

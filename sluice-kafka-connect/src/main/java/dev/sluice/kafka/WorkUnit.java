@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *       can find a stored split by looking up its ranges).
  * </ul>
  *
- * @param partition what {@code Stream.readPartition} reads; null to read the stream with {@code Stream.read}
+ * @param partition the part of the stream the unit reads ({@link StreamPartition#readFrom}); null to read the
+ *                  stream with {@code Stream.read}
  * @param range     the position of a closed range in its split, from 0; -1 for other units
  * @param split     the split the unit belongs to ({@link Splits}), stored with every offset; null when not split
  * @param initial   the state to start from when nothing is stored: empty, or a split's rest
@@ -85,7 +86,7 @@ record WorkUnit(String stream, @Nullable StreamPartition partition, int range, @
         for (WorkUnit unit : units) {
             ObjectNode node = array.addObject().put("stream", unit.stream());
             if (unit.partition() != null) {
-                node.set("partition", Splits.partitionJson(unit.partition()));
+                node.set("partition", PartitionCodec.encode(unit.partition()));
             }
             if (unit.range() >= 0) {
                 node.put("range", unit.range());
@@ -112,7 +113,7 @@ record WorkUnit(String stream, @Nullable StreamPartition partition, int range, @
                 JsonNode partition = node.get("partition");
                 JsonNode split = node.get("split");
                 units.add(new WorkUnit(node.path("stream").asText(),
-                        partition == null ? null : Splits.partition(partition), node.path("range").asInt(-1),
+                        partition == null ? null : PartitionCodec.decode(partition), node.path("range").asInt(-1),
                         split == null ? null : split.asText(), StreamState.of(node.get("initial"))));
             }
             return units;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
+import dev.sluice.source.HistoryRange;
 import dev.sluice.source.HistorySplit;
+import dev.sluice.source.HistorySplitting;
 import dev.sluice.source.ReadRequest;
 import dev.sluice.source.Stream;
-import dev.sluice.source.StreamPartition;
+import dev.sluice.source.RouterPartition;
+import dev.sluice.source.StreamPartitioning;
 import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +41,22 @@ class WorkPlannerTest {
         }
 
         @Override
-        public Optional<HistorySplit> splitHistory(int count) {
-            splits.add(count);
-            List<StreamPartition> ranges = new ArrayList<>();
-            for (int i = 0; i < count - 1; i++) {
-                ranges.add(new StreamPartition("{\"of\":" + count + ",\"range\":" + i + "}",
-                        Json.object().put("range", i), true));
-            }
-            return Optional.of(new HistorySplit(ranges, StreamState.of(Json.object().put("ts", count * 10))));
+        public Optional<HistorySplitting> historySplitting() {
+            return Optional.of(new HistorySplitting() {
+                @Override
+                public Optional<HistorySplit> split(int count) {
+                    splits.add(count);
+                    List<HistoryRange> ranges = new ArrayList<>();
+                    for (int i = 0; i < count - 1; i++) {
+                        ranges.add(new HistoryRange(count + "/" + i, count + "/" + (i + 1)));
+                    }
+                    return Optional.of(new HistorySplit(ranges, StreamState.of(Json.object().put("ts", count * 10))));
+                }
+
+                @Override
+                public void read(HistoryRange range, ReadRequest request, StreamSink sink) {
+                }
+            });
         }
 
         @Override
@@ -61,17 +72,21 @@ class WorkPlannerTest {
         }
 
         @Override
-        public boolean isPartitioned() {
-            return true;
+        public Optional<StreamPartitioning> partitioning() {
+            return Optional.of(new StreamPartitioning() {
+                @Override
+                public List<RouterPartition> partitions() {
+                    return List.of(partition(1), partition(2), partition(3));
+                }
+
+                @Override
+                public void read(RouterPartition partition, ReadRequest request, StreamSink sink) {
+                }
+            });
         }
 
-        @Override
-        public List<StreamPartition> partitions() {
-            return List.of(partition(1), partition(2), partition(3));
-        }
-
-        static StreamPartition partition(int board) {
-            return new StreamPartition("{\"board\":" + board + "}", Json.object().put("board", board), false);
+        static RouterPartition partition(int board) {
+            return new RouterPartition("{\"board\":" + board + "}", Json.object().put("board", board), Json.object());
         }
 
         @Override

@@ -203,6 +203,20 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
         flush();
     }
 
+    /**
+     * Plain text instead of protocol messages, masked like them: the usage or version a command prints when asked
+     * ({@code --help}, {@code --version}) and then exits without protocol output, as the reference's argparse
+     * entrypoint does.
+     */
+    public synchronized void writeText(String text) {
+        try {
+            generator.writeRaw(masker().mask(text));
+            generator.flush();
+        } catch (IOException e) {
+            throw new OutputClosedException(e);
+        }
+    }
+
     /** The output cannot be written any more: its reader went away (a broken pipe) or the device failed. */
     public static final class OutputClosedException extends UncheckedIOException {
         private static final long serialVersionUID = 1L;

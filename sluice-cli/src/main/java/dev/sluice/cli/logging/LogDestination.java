@@ -2,6 +2,8 @@ package dev.sluice.cli.logging;
 
 import dev.sluice.protocol.AirbyteLog;
 import dev.sluice.protocol.MessageSink;
+import dev.sluice.protocol.RuntimeSecrets;
+import dev.sluice.protocol.SecretMasker;
 import java.io.PrintStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
@@ -14,6 +16,7 @@ public final class LogDestination {
 
     private static volatile @Nullable MessageSink sink;
     private static volatile Level threshold = Level.INFO;
+    private static volatile SecretMasker standardErrorMasker = SecretMasker.none();
     private static final PrintStream STDERR = System.err;
 
     private LogDestination() {
@@ -28,6 +31,15 @@ public final class LogDestination {
     public static void reset(Level level) {
         sink = null;
         threshold = level;
+        standardErrorMasker = SecretMasker.none();
+    }
+
+    /**
+     * Masks these secrets (and those obtained while running) in what is logged on standard error from now on; a
+     * protocol sink masks by itself.
+     */
+    public static void maskOnStandardError(SecretMasker masker) {
+        standardErrorMasker = masker;
     }
 
     static boolean isEnabled(Level level) {
@@ -40,9 +52,10 @@ public final class LogDestination {
         if (target != null) {
             target.accept(new AirbyteLog(protocolLevel(level), message, stack));
         } else {
-            STDERR.println(level + " " + shortName(loggerName) + " - " + message);
+            SecretMasker masker = standardErrorMasker;
+            STDERR.println(level + " " + shortName(loggerName) + " - " + RuntimeSecrets.mask(masker, message));
             if (stack != null) {
-                STDERR.print(stack);
+                STDERR.print(RuntimeSecrets.mask(masker, stack));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.sluice.declarative.datetime;
 
+import dev.sluice.memo.BoundedMemo;
 import dev.sluice.source.ConnectorException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 public final class Strptime {
 
     private static final int CACHE_LIMIT = 1_000;
-    private static final Map<String, CompiledFormat> CACHE = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, CompiledFormat> COMPILED = BoundedMemo.of(CACHE_LIMIT, Strptime::compileFormat);
     private static final Map<Character, String> PATTERNS = Map.ofEntries(
             Map.entry('d', "3[01]|[12]\\d|0[1-9]|[1-9]| [1-9]"),
             Map.entry('f', "[0-9]{1,6}"),
@@ -85,19 +85,15 @@ public final class Strptime {
     }
 
     private static CompiledFormat compile(String format) {
-        CompiledFormat cached = CACHE.get(format);
-        if (cached != null) {
-            return cached;
-        }
+        return COMPILED.get(format);
+    }
+
+    private static CompiledFormat compileFormat(String format) {
         List<Character> directives = new ArrayList<>();
         StringBuilder regex = new StringBuilder();
         appendFormat(format, format, regex, directives);
-        CompiledFormat compiled = new CompiledFormat(
+        return new CompiledFormat(
                 Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), List.copyOf(directives));
-        if (CACHE.size() < CACHE_LIMIT) {
-            CACHE.put(format, compiled);
-        }
-        return compiled;
     }
 
     private static void appendFormat(String format, String whole, StringBuilder regex, List<Character> directives) {

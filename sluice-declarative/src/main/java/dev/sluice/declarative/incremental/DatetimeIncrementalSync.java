@@ -7,6 +7,9 @@ import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.datetime.PythonDateTime;
 import dev.sluice.declarative.partition.PartitionRouter;
+import dev.sluice.protocol.Json;
+import dev.sluice.source.HistoryRange;
+import dev.sluice.source.HistorySplit;
 import dev.sluice.source.StreamState;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -53,18 +56,18 @@ public final class DatetimeIncrementalSync implements IncrementalSync {
      * so the manifest already expects each window to be requested separately) and the stream is not a data feed
      * (which reads newest first and cannot be asked for a range).
      */
-    public Optional<DatetimeRanges.Split> splitHistory(int count) {
+    public Optional<HistorySplit> splitHistory(int count) {
         if (settings.step() == null || isDataFeed()) {
             return Optional.empty();
         }
         return DatetimeRanges.split(settings, count);
     }
 
-    /** The cursor of one closed range {@code {"start": ..., "end": ...}} of a split, from that range's state. */
-    public StreamCursor rangeCursor(StreamState state, ObjectNode range) {
+    /** The cursor of one closed range of a split, from that range's state. */
+    public StreamCursor rangeCursor(StreamState state, HistoryRange range) {
         CursorFormats formats = settings.formats();
-        DatetimeCursorSettings within = settings.within(formats.parse(range.path(DatetimeRanges.START)),
-                formats.parse(range.path(DatetimeRanges.END)));
+        DatetimeCursorSettings within = settings.within(formats.parse(Json.nodes().textNode(range.start())),
+                formats.parse(Json.nodes().textNode(range.end())));
         return new DatetimeStreamCursor(new DatetimeCursor(within, state.json()));
     }
 

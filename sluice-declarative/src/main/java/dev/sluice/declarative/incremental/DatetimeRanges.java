@@ -3,6 +3,9 @@ package dev.sluice.declarative.incremental;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.datetime.PythonDateTime;
 import dev.sluice.protocol.Json;
+import dev.sluice.source.HistoryRange;
+import dev.sluice.source.HistorySplit;
+import dev.sluice.source.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,27 +17,13 @@ import java.util.Optional;
  * begins, exactly as the stream's own windows meet; the last part is left open, as the state
  * {@code {<cursor_field>: <its start>}} from which the stream reads on.
  */
-public final class DatetimeRanges {
-
-    /** Range keys: {@code {"start": ..., "end": ...}} in {@code datetime_format}, both inclusive. */
-    public static final String START = "start";
-    public static final String END = "end";
-
-    /**
-     * @param ranges the closed ranges, oldest first, as {@code {"start": ..., "end": ...}}
-     * @param rest   the state of the stream from the start of the open part
-     */
-    public record Split(List<ObjectNode> ranges, ObjectNode rest) {
-        public Split {
-            ranges = List.copyOf(ranges);
-        }
-    }
+final class DatetimeRanges {
 
     private DatetimeRanges() {
     }
 
     /** {@code count} parts, or fewer when the format's precision leaves some boundaries equal; empty for fewer than 2. */
-    static Optional<Split> split(DatetimeCursorSettings settings, int count) {
+    static Optional<HistorySplit> split(DatetimeCursorSettings settings, int count) {
         PythonDateTime start = settings.start();
         PythonDateTime end = settings.end().get();
         if (count < 2 || start.compareTo(end) >= 0) {
@@ -52,15 +41,14 @@ public final class DatetimeRanges {
         if (boundaries.size() < 2) {
             return Optional.empty();
         }
-        List<ObjectNode> ranges = new ArrayList<>();
+        List<HistoryRange> ranges = new ArrayList<>();
         for (int i = 0; i < boundaries.size() - 1; i++) {
-            ranges.add(Json.object()
-                    .put(START, formats.format(boundaries.get(i)))
-                    .put(END, formats.format(settings.minusGranularity(boundaries.get(i + 1)))));
+            ranges.add(new HistoryRange(formats.format(boundaries.get(i)),
+                    formats.format(settings.minusGranularity(boundaries.get(i + 1)))));
         }
         ObjectNode rest = Json.object().put(settings.cursorField(),
                 formats.format(boundaries.get(boundaries.size() - 1)));
-        return Optional.of(new Split(ranges, rest));
+        return Optional.of(new HistorySplit(ranges, new StreamState(rest)));
     }
 
     /** The value as the state would hold it: written in {@code datetime_format} and read back. */

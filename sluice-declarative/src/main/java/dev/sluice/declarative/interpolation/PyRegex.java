@@ -1,8 +1,8 @@
 package dev.sluice.declarative.interpolation;
 
+import dev.sluice.memo.BoundedMemo;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class PyRegex {
 
     private static final int CACHE_LIMIT = 500;
-    private static final Map<String, PyRegex> CACHE = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, PyRegex> COMPILED = BoundedMemo.of(CACHE_LIMIT, PyRegex::translateAndCompile);
     private static final Pattern QUANTIFIER = Pattern.compile("\\{(\\d*)(,\\d*)?\\}");
 
     final Pattern pattern;
@@ -29,18 +29,14 @@ final class PyRegex {
     }
 
     static PyRegex compile(String source) {
-        PyRegex cached = CACHE.get(source);
-        if (cached != null) {
-            return cached;
-        }
+        return COMPILED.get(source);
+    }
+
+    private static PyRegex translateAndCompile(String source) {
         Map<String, Integer> names = new HashMap<>();
         String translated = translate(source, names);
         try {
-            PyRegex regex = new PyRegex(Pattern.compile(translated, Pattern.UNICODE_CHARACTER_CLASS), Map.copyOf(names));
-            if (CACHE.size() < CACHE_LIMIT) {
-                CACHE.put(source, regex);
-            }
-            return regex;
+            return new PyRegex(Pattern.compile(translated, Pattern.UNICODE_CHARACTER_CLASS), Map.copyOf(names));
         } catch (PatternSyntaxException e) {
             throw PyErrors.valueError("re.error: " + e.getDescription() + " in pattern " + PyText.repr(source));
         }

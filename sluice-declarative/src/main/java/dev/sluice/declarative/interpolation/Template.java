@@ -2,13 +2,12 @@ package dev.sluice.declarative.interpolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.memo.BoundedMemo;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 public final class Template {
 
     private static final int CACHE_LIMIT = 20_000;
-    private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, Template> COMPILED = BoundedMemo.of(CACHE_LIMIT, Template::parseTemplate);
     private static final String STREAM_STATE = "stream_state";
     private static final String STREAM_STATE_MESSAGE = "`stream_state` is no longer supported for interpolation."
             + " We recommend using `stream_interval` instead. Please reference the CDK Migration Guide for more"
@@ -53,17 +52,13 @@ public final class Template {
      *     methods on no allow-list, unknown filters or tests, unsupported tags); callers add the YAML location
      */
     public static Template compile(String text) {
-        Template cached = CACHE.get(text);
-        if (cached != null) {
-            return cached;
-        }
+        return COMPILED.get(text);
+    }
+
+    private static Template parseTemplate(String text) {
         boolean literal = !text.contains("{{") && !text.contains("{%") && !text.contains("{#");
         List<Node> nodes = literal ? List.of(new Node.Text(Lexer.normalizeNewlines(text))) : parse(text);
-        Template template = new Template(text, nodes, literal);
-        if (CACHE.size() < CACHE_LIMIT) {
-            CACHE.put(text, template);
-        }
-        return template;
+        return new Template(text, nodes, literal);
     }
 
     private static List<Node> parse(String text) {

@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,9 +64,25 @@ final class ComponentShapes {
         }
     }
 
-    private static final Map<Class<?>, RecordShape> RECORDS = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, SlotShape> SLOTS = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, Set<String>> REACHABLE = new ConcurrentHashMap<>();
+    // ClassValue: read once per class, and gone with the class's loader (a Kafka Connect plugin reload)
+    private static final ClassValue<RecordShape> RECORDS = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            return readRecord(type);
+        }
+    };
+    private static final ClassValue<SlotShape> SLOTS = new ClassValue<>() {
+        @Override
+        protected SlotShape computeValue(Class<?> type) {
+            return readSlot(type);
+        }
+    };
+    private static final ClassValue<Set<String>> REACHABLE = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> root) {
+            return collectTypeNames(root);
+        }
+    };
 
     private ComponentShapes() {
     }
@@ -77,16 +92,16 @@ final class ComponentShapes {
     }
 
     static RecordShape record(Class<?> type) {
-        return RECORDS.computeIfAbsent(type, ComponentShapes::readRecord);
+        return RECORDS.get(type);
     }
 
     static SlotShape slot(Class<?> type) {
-        return SLOTS.computeIfAbsent(type, ComponentShapes::readSlot);
+        return SLOTS.get(type);
     }
 
     /** Every {@code type} name Sluice implements anywhere below {@code root}. */
     static Set<String> reachableTypeNames(Class<?> root) {
-        return REACHABLE.computeIfAbsent(root, ComponentShapes::collectTypeNames);
+        return REACHABLE.get(root);
     }
 
     static Class<?> raw(Type type) {

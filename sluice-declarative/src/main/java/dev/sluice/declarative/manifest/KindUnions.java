@@ -21,7 +21,6 @@ import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +70,12 @@ final class KindUnions {
         }
     }
 
-    private static final Map<Class<?>, UnionShape> SHAPES = new ConcurrentHashMap<>();
+    private static final ClassValue<UnionShape> SHAPES = new ClassValue<>() {
+        @Override
+        protected UnionShape computeValue(Class<?> union) {
+            return read(union);
+        }
+    };
 
     private KindUnions() {
     }
@@ -81,7 +85,7 @@ final class KindUnions {
     }
 
     static UnionShape shape(Class<?> type) {
-        return SHAPES.computeIfAbsent(type, KindUnions::read);
+        return SHAPES.get(type);
     }
 
     private static UnionShape read(Class<?> union) {

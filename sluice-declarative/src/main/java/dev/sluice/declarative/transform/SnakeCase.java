@@ -2,6 +2,7 @@ package dev.sluice.declarative.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.memo.BoundedMemo;
 import dev.sluice.protocol.Json;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +34,7 @@ final class SnakeCase {
 
     /** Records repeat their keys, so each key is converted once (up to a bound, for records with unique keys). */
     private static final int CACHE_LIMIT = 8192;
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, String> CONVERTED = BoundedMemo.of(CACHE_LIMIT, SnakeCase::convert);
 
     private SnakeCase() {
     }
@@ -51,15 +51,7 @@ final class SnakeCase {
     }
 
     static String of(String key) {
-        String cached = CACHE.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        String converted = convert(key);
-        if (CACHE.size() < CACHE_LIMIT) {
-            CACHE.put(key, converted);
-        }
-        return converted;
+        return CONVERTED.get(key);
     }
 
     private static String convert(String key) {
