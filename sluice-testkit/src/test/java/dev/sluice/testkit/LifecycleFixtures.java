@@ -51,4 +51,55 @@ final class LifecycleFixtures {
             MockApiLifecycleTest.SEEN.add(new MockApiLifecycleTest.Seen(API.url(), API.targets()));
         }
     }
+
+    /** Counts the resources started and stopped. */
+    static final class Counted implements AutoCloseable {
+        final int number;
+
+        Counted(int number) {
+            this.number = number;
+        }
+
+        @Override
+        public void close() {
+            MockApiLifecycleTest.EVENTS.add("stop " + number);
+        }
+    }
+
+    static Counted startCounted() {
+        int number = (int) MockApiLifecycleTest.EVENTS.stream().filter(event -> event.startsWith("start")).count() + 1;
+        MockApiLifecycleTest.EVENTS.add("start " + number);
+        return new Counted(number);
+    }
+
+    static class ResourcePerTest {
+        @RegisterExtension
+        final TestResource<Counted> resource = TestResource.of(LifecycleFixtures::startCounted);
+
+        @Test
+        void first() {
+            MockApiLifecycleTest.EVENTS.add("test with " + resource.get().number);
+        }
+
+        @Test
+        void second() {
+            MockApiLifecycleTest.EVENTS.add("test with " + resource.get().number);
+        }
+    }
+
+    static class ResourcePerClass {
+        @RegisterExtension
+        static final TestResource<Counted> RESOURCE = TestResource.of(LifecycleFixtures::startCounted,
+                counted -> MockApiLifecycleTest.EVENTS.add("stopped by the stopper " + counted.number));
+
+        @Test
+        void first() {
+            MockApiLifecycleTest.EVENTS.add("test with " + RESOURCE.get().number);
+        }
+
+        @Test
+        void second() {
+            MockApiLifecycleTest.EVENTS.add("test with " + RESOURCE.get().number);
+        }
+    }
 }

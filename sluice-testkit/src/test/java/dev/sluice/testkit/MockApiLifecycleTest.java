@@ -13,7 +13,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-/** Runs small test classes through the JUnit launcher and checks when their mock API ran. */
+/** Runs small test classes through the JUnit launcher and checks when their mock API and resources ran. */
 class MockApiLifecycleTest {
 
     /** The URL each inner test saw and the requests its API had received by then. */
@@ -21,9 +21,11 @@ class MockApiLifecycleTest {
     }
 
     static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
+    static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
     private static TestExecutionSummary run(Class<?> testClass) {
         SEEN.clear();
+        EVENTS.clear();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
                 .build(), listener);
@@ -49,5 +51,21 @@ class MockApiLifecycleTest {
         assertThat(SEEN).extracting(Seen::targets).containsExactly(List.of("GET /one"),
                 List.of("GET /one", "GET /one"));
         assertThatThrownBy(() -> Http.get(SEEN.get(0).url() + "/one")).isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void aTestResourceOnAnInstanceFieldRunsForEachTest() {
+        TestExecutionSummary summary = run(LifecycleFixtures.ResourcePerTest.class);
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(EVENTS).containsExactly("start 1", "test with 1", "stop 1", "start 2", "test with 2", "stop 2");
+    }
+
+    @Test
+    void aTestResourceOnAStaticFieldRunsOnceForTheClass() {
+        TestExecutionSummary summary = run(LifecycleFixtures.ResourcePerClass.class);
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
+        assertThat(EVENTS).containsExactly("start 1", "test with 1", "test with 1", "stopped by the stopper 1");
     }
 }
