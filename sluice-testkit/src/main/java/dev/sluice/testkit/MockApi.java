@@ -47,7 +47,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p><b>Answers.</b> A request is answered by the route of its method and encoded path (query excluded); a route
  * gives its responses in turn and repeats the last. A request no route matches takes the next response
- * {@link #enqueue enqueued} without a route, and without one gets a 404 JSON body naming the target.
+ * {@link #enqueue enqueued} without a route, then the {@link #otherwise} handler, and without one gets a 404 JSON
+ * body naming the target.
  * {@link #assertEveryRouteCalled()} fails when a route was never requested (the reference's {@code HttpMocker}
  * check), so a stub the code stopped using does not go unnoticed.
  *
@@ -60,6 +61,7 @@ public final class MockApi implements BeforeAllCallback, AfterAllCallback, Befor
     private final Object lock = new Object();
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final Deque<MockResponse> unrouted = new ArrayDeque<>();
+    private @Nullable Function<RecordedRequest, MockResponse> otherwise;
     private final List<ReceivedRequest> received = new ArrayList<>();
     private @Nullable MockWebServer server;
     private boolean classWide;
@@ -130,6 +132,7 @@ public final class MockApi implements BeforeAllCallback, AfterAllCallback, Befor
         synchronized (lock) {
             routes.clear();
             unrouted.clear();
+            otherwise = null;
             received.clear();
         }
     }
@@ -185,6 +188,17 @@ public final class MockApi implements BeforeAllCallback, AfterAllCallback, Befor
         return this;
     }
 
+    /**
+     * Answers every request that no route matches and no queued response is left for with a function of the
+     * request (an API that answers any path, or by query alone).
+     */
+    public MockApi otherwise(Function<RecordedRequest, MockResponse> handler) {
+        synchronized (lock) {
+            otherwise = handler;
+        }
+        return this;
+    }
+
     /** Queues a response for the next request that no route matches. */
     public MockApi enqueue(MockResponse response) {
         synchronized (lock) {
@@ -228,6 +242,13 @@ public final class MockApi implements BeforeAllCallback, AfterAllCallback, Befor
         return requests.get(index);
     }
 
+    /** How many requests were received so far. */
+    public int requestCount() {
+        synchronized (lock) {
+            return received.size();
+        }
+    }
+
     /** {@code METHOD target} of every request, in order ({@code GET /items?page=2}). */
     public List<String> targets() {
         return targetsOf(requests());
@@ -267,16 +288,23 @@ public final class MockApi implements BeforeAllCallback, AfterAllCallback, Befor
         synchronized (lock) {
             received.add(ReceivedRequest.of(request));
             Route route = routes.get(request.getMethod() + " " + request.getUrl().encodedPath());
-            if (route == null) {
+            if (route != null) {
+                route.calls++;
+                handler = route.next();
+            } else {
                 MockResponse next = unrouted.poll();
-                return next != null ? next : json(404, "{\"error\": \"no route for "
-                        + request.getTarget().replace("\"", "\\\"") + "\"}");
+                if (next != null) {
+                    return next;
+                }
+                handler = otherwise != null ? otherwise : MockApi::noRoute;
             }
-            route.calls++;
-            handler = route.next();
         }
         // outside the lock: a handler may take its time or read this API
         return handler.apply(request);
+    }
+
+    private static MockResponse noRoute(RecordedRequest request) {
+        return json(404, "{\"error\": \"no route for " + request.getTarget().replace("\"", "\\\"") + "\"}");
     }
 
     private final class RoutingDispatcher extends Dispatcher {

@@ -56,6 +56,17 @@ class MockApiTest {
     }
 
     @Test
+    void otherwiseAnswersWhatNoRouteOrQueuedResponseTakes() {
+        api.on("GET", "/routed", MockApi.json("\"routed\"")).enqueueJson("\"queued\"")
+                .otherwise(request -> MockApi.json(202, "\"" + request.getUrl().encodedPath() + "\""));
+
+        assertThat(Http.get(api.url("/x")).body()).isEqualTo("\"queued\"");
+        assertThat(Http.get(api.url("/y")).body()).isEqualTo("\"/y\"");
+        assertThat(Http.get(api.url("/routed")).body()).isEqualTo("\"routed\"");
+        assertThat(api.requestCount()).isEqualTo(3);
+    }
+
+    @Test
     void recordsPathDecodedQueryHeadersAndBody() {
         api.on("POST", "/search", MockApi.json("{}"));
 
