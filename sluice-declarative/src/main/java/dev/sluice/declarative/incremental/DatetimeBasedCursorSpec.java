@@ -82,24 +82,13 @@ public record DatetimeBasedCursorSpec(
     }
 
     @Override
-    public String cursorField(BuildContext context) {
-        return InterpolatedString.of(cursorField, BuildContext.parameters(parameters)).evalString(context.interpolation());
-    }
-
-    @Override
-    public boolean cursorFieldFromCatalog() {
-        return Boolean.TRUE.equals(allowCatalogDefinedCursorField);
-    }
-
-    @Override
     public boolean clientSideFiltering() {
         return Boolean.TRUE.equals(isClientSideIncremental);
     }
 
     @Override
     public DatetimeIncrementalSync build(BuildContext context, String streamName) {
-        String field = IncrementalSyncSpec.cursorField(context, streamName, cursorFieldFromCatalog(), cursorField,
-                parameters);
+        String field = cursorFieldForRead(context, streamName);
         return new DatetimeIncrementalSync(this, context, streamName, settings(context, field),
                 DatetimeRequestOptions.of(this, context));
     }

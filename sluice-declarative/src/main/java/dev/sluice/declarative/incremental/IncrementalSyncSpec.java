@@ -23,11 +23,21 @@ public sealed interface IncrementalSyncSpec permits DatetimeBasedCursorSpec, Inc
     /** {@code cursor_field} as written (a template). */
     String cursorField();
 
+    /** {@code allow_catalog_defined_cursor_field} as written. */
+    @Nullable Boolean allowCatalogDefinedCursorField();
+
+    /** The component's {@code $parameters}. */
+    @Nullable ObjectNode parameters();
+
     /** The cursor field as the catalog shows it, before any user choice. */
-    String cursorField(BuildContext context);
+    default String cursorField(BuildContext context) {
+        return InterpolatedString.of(cursorField(), BuildContext.parameters(parameters())).evalString(context.interpolation());
+    }
 
     /** {@code allow_catalog_defined_cursor_field}: the user may choose the cursor ({@code source_defined_cursor: false}). */
-    boolean cursorFieldFromCatalog();
+    default boolean cursorFieldFromCatalog() {
+        return Boolean.TRUE.equals(allowCatalogDefinedCursorField());
+    }
 
     /** Whether the stream filters records locally, which makes transformations run before the record filter. */
     default boolean clientSideFiltering() {
@@ -39,9 +49,8 @@ public sealed interface IncrementalSyncSpec permits DatetimeBasedCursorSpec, Inc
      *
      * @throws ManifestException when the catalog chose a nested field
      */
-    static String cursorField(BuildContext context, String streamName, boolean allowCatalog, String cursorField,
-            @Nullable ObjectNode parameters) {
-        if (allowCatalog && context.catalog() != null) {
+    default String cursorFieldForRead(BuildContext context, String streamName) {
+        if (cursorFieldFromCatalog() && context.catalog() != null) {
             for (ConfiguredAirbyteStream configured : context.catalog().streams()) {
                 List<String> chosen = configured.cursorField();
                 if (!configured.name().equals(streamName) || chosen == null || chosen.isEmpty()
@@ -55,6 +64,6 @@ public sealed interface IncrementalSyncSpec permits DatetimeBasedCursorSpec, Inc
                 return chosen.get(0);
             }
         }
-        return InterpolatedString.of(cursorField, BuildContext.parameters(parameters)).evalString(context.interpolation());
+        return cursorField(context);
     }
 }

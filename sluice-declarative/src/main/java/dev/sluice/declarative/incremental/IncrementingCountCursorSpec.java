@@ -42,19 +42,8 @@ public record IncrementingCountCursorSpec(
     }
 
     @Override
-    public String cursorField(BuildContext context) {
-        return InterpolatedString.of(cursorField, BuildContext.parameters(parameters)).evalString(context.interpolation());
-    }
-
-    @Override
-    public boolean cursorFieldFromCatalog() {
-        return Boolean.TRUE.equals(allowCatalogDefinedCursorField);
-    }
-
-    @Override
     public IncrementalSync build(BuildContext context, String streamName) {
-        String field = IncrementalSyncSpec.cursorField(context, streamName, cursorFieldFromCatalog(), cursorField,
-                parameters);
+        String field = cursorFieldForRead(context, streamName);
         long start = startValue(context);
         RequestOption option = startValueOption == null ? null : startValueOption.build(context);
         return new IncrementalSync() {
