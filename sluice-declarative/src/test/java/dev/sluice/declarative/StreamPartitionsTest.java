@@ -4,16 +4,16 @@ import static dev.sluice.declarative.TestManifests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.declarative.incremental.MovableClock;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.ReadRequest;
-import dev.sluice.source.Stream;
 import dev.sluice.source.RouterPartition;
+import dev.sluice.source.Stream;
 import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamState;
+import dev.sluice.testkit.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class StreamPartitionsTest {
 
     private final ProjectsApi api = new ProjectsApi();
     private final MockWebServer server = new MockWebServer();
-    private final MovableClock clock = new MovableClock(Instant.parse("2024-01-05T00:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2024-01-05T00:00:00Z"));
     private Config config;
 
     @BeforeEach
