@@ -11,13 +11,12 @@ import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.runner.StateInput;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
 import dev.sluice.testkit.RecordingSleeper;
 import dev.sluice.testkit.TestClock;
-import java.io.IOException;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,18 +34,12 @@ class LegacySessionTokenReadTest {
             validate_session_url: user/current
             """;
 
-    private final MockWebServer server = new MockWebServer();
     private final Routes routes = new Routes();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(routes);
-        server.start();
-    }
+    @RegisterExtension
+    final MockApi server = new MockApi().otherwise(routes::dispatch);
 
     @AfterEach
-    void stop() {
-        server.close();
+    void noUnexpectedRequests() {
         assertThat(routes.unexpected()).isEmpty();
     }
 

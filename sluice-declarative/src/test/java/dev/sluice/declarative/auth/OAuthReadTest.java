@@ -13,15 +13,14 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
 import dev.sluice.testkit.RecordingSleeper;
 import dev.sluice.testkit.TestClock;
-import java.io.IOException;
 import java.time.Duration;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OAuthAuthenticator end to end: a manifest read against a token endpoint and an API on one local server. */
 class OAuthReadTest {
@@ -37,21 +36,15 @@ class OAuthReadTest {
             refresh_token_error_values: [invalid_grant]
             """;
 
-    private final MockWebServer server = new MockWebServer();
     private final Routes routes = new Routes();
+    @RegisterExtension
+    final MockApi server = new MockApi().otherwise(routes::dispatch);
     private final TestClock clock = TestClock.at("2024-01-01T00:00:00Z");
     private final RecordingSleeper waits = new RecordingSleeper();
     private final AuthFixtures.Updates updates = new AuthFixtures.Updates();
 
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(routes);
-        server.start();
-    }
-
     @AfterEach
-    void stop() {
-        server.close();
+    void noUnexpectedRequests() {
         assertThat(routes.unexpected()).isEmpty();
     }
 
