@@ -6,6 +6,7 @@ import dev.sluice.examples.demo.DemoSource;
 import dev.sluice.examples.demo.api.DemoApi;
 import dev.sluice.examples.demo.api.DemoApiOptions;
 import dev.sluice.examples.demo.api.Fault;
+import dev.sluice.protocol.Json;
 import dev.sluice.sync.DestinationUrl;
 import dev.sluice.sync.Queries;
 import dev.sluice.testkit.ConfigBuilder;
