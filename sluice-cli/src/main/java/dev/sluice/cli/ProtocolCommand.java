@@ -9,15 +9,18 @@ import dev.sluice.runner.ErrorTraces;
 import dev.sluice.runner.Secrets;
 import dev.sluice.runner.SourceRunner;
 import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 import picocli.CommandLine.Mixin;
 
 /**
  * Shared frame of the protocol commands: output through one {@link MessageWriter}, logs as LOG messages,
- * secrets of the config masked, and any failure turned into an error TRACE with exit code 1.
+ * secrets of the config and those obtained while running masked, and any failure turned into an error TRACE with
+ * exit code 1. Each command is one {@link RunContext}, closed when the command ends.
  */
 abstract class ProtocolCommand implements Callable<Integer> {
 
@@ -26,6 +29,7 @@ abstract class ProtocolCommand implements Callable<Integer> {
 
     final Clock clock = Clock.systemUTC();
     MessageWriter writer;
+    private @Nullable RunContext run;
 
     /** Runs the command; returns the exit code. */
     abstract int run() throws Exception;
@@ -34,7 +38,8 @@ abstract class ProtocolCommand implements Callable<Integer> {
     public final Integer call() {
         boolean debug = connector.debug || "debug".equalsIgnoreCase(System.getenv("LOG_LEVEL"));
         LogDestination.install(writer, debug ? Level.DEBUG : Level.INFO);
-        try {
+        try (RunContext current = RunContext.named("cli")) {
+            run = current;
             int code;
             try {
                 code = run();
@@ -64,7 +69,8 @@ abstract class ProtocolCommand implements Callable<Integer> {
             source = declarative.withConfigUpdates(
                     newConfig -> writer.write(AirbyteControl.connectorConfig(clock.millis(), newConfig)));
         }
-        writer.maskSecrets(Secrets.masker(source.spec().connectionSpecification(), config));
-        return new SourceRunner(source, writer, clock);
+        RunContext current = java.util.Objects.requireNonNull(run, "the command is not running");
+        writer.maskSecrets(Secrets.masker(source.spec().connectionSpecification(), config), current.secrets());
+        return new SourceRunner(source, writer, clock, current);
     }
 }

@@ -1,12 +1,12 @@
 package dev.sluice.cli;
 
 import dev.sluice.cli.logging.LogDestination;
-import dev.sluice.protocol.RuntimeSecrets;
 import dev.sluice.protocol.SecretMasker;
 import dev.sluice.runner.ErrorTraces;
 import dev.sluice.runner.Secrets;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.sync.DestinationUrl;
 import dev.sluice.sync.Sync;
@@ -59,23 +59,25 @@ final class SyncCommand implements Callable<Integer> {
         PrintStream err = System.err;
         LogDestination.reset(connector.debug ? Level.DEBUG : Level.WARN);
         SecretMasker masker = SecretMasker.none();
-        try {
+        // The run outlives the try below: its secrets mask the failure reported after it closed.
+        RunContext run = RunContext.named("sync");
+        try (run) {
             Config settings = InputFiles.config(config);
             Source source = Connectors.load(connector, settings);
             masker = Secrets.masker(source.spec().connectionSpecification(), settings);
-            LogDestination.maskOnStandardError(masker);
+            LogDestination.maskOnStandardError(masker, run.secrets());
             SyncOptions options = SyncOptions.defaults().withStreams(streams).withFullRefresh(fullRefresh);
             SyncResult result = new Sync(source, DestinationUrl.parse(destination), Clock.systemUTC())
-                    .run(settings, options, progress.listener(err));
+                    .run(run, settings, options, progress.listener(err));
             return result.succeeded() ? 0 : 1;
         } catch (ConnectorException e) {
-            err.println("sluice sync: " + RuntimeSecrets.mask(masker, e.userMessage()));
+            err.println("sluice sync: " + run.secrets().mask(masker, e.userMessage()));
             return 1;
         } catch (Throwable failure) {
             // The CLI boundary: an unexpected failure is reported in one line plus its stack trace, both masked, since
             // the trace repeats the message (and its causes') in which a secret may stand.
-            err.println("sluice sync: unexpected failure: " + RuntimeSecrets.mask(masker, String.valueOf(failure)));
-            err.print(RuntimeSecrets.mask(masker, ErrorTraces.stackTrace(failure)));
+            err.println("sluice sync: unexpected failure: " + run.secrets().mask(masker, String.valueOf(failure)));
+            err.print(run.secrets().mask(masker, ErrorTraces.stackTrace(failure)));
             return 1;
         }
     }

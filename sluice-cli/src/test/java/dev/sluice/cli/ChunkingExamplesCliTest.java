@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.sluice.source.RunContext;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * {@code sluice read --manifest} with the two property-chunking examples of sluice-examples, against their mock
@@ -29,6 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * expected number of requests; without chunking the same reads fail.
  */
 class ChunkingExamplesCliTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private static final String CONTACTS = "/crm/v3/objects/contacts";
     private static final String PROPERTIES = "/crm/v3/properties/contacts";
@@ -51,7 +60,7 @@ class ChunkingExamplesCliTest {
         Files.writeString(configFile, Json.write(config));
         Path catalog = dir.resolve("catalog.json");
         Files.writeString(catalog, Json.write(ConnectorHarness.catalogOf(
-                ManifestSources.fromFile(manifest).streams(Config.of(config)), false)));
+                ManifestSources.fromFile(manifest).streams(Config.of(config), run), false)));
         return CliRun.of("read", "--manifest", manifest.toString(), "--config", configFile.toString(),
                 "--catalog", catalog.toString());
     }

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.sluice.source.RunContext;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Every fault a real API produces, injected on one page of the demo API and read through the CLI in its own JVM,
@@ -38,6 +40,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultToleranceCliTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private static final String SECRET = "fault-secret-41c0";
 
@@ -64,7 +73,7 @@ class FaultToleranceCliTest {
         Files.writeString(config, Json.write(settings));
         catalog = dir.resolve("catalog.json");
         Files.writeString(catalog, Json.write(ConnectorHarness.catalogOf(
-                ManifestSources.fromFile(manifest).streams(new Config(settings)).subList(0, 1), false)));
+                ManifestSources.fromFile(manifest).streams(new Config(settings), run).subList(0, 1), false)));
     }
 
     @AfterAll

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.sluice.source.RunContext;
 
 /**
  * A real {@code java} process runs {@code sluice read --manifest ...} against a local API and is killed with
@@ -48,6 +49,13 @@ import org.junit.jupiter.api.io.TempDir;
  * in what the first process printed before that STATE or in what the second one printed.
  */
 class KillAndResumeTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
     private static final int DAYS = 30;
@@ -93,7 +101,7 @@ class KillAndResumeTest {
         ObjectNode settings = Json.object().put("base_url", server.url("/").toString());
         config = Files.writeString(dir.resolve("config.json"), Json.write(settings));
         catalog = Files.writeString(dir.resolve("catalog.json"), Json.write(ConnectorHarness.catalogOf(
-                ManifestSources.fromFile(manifest).streams(Config.of(settings)), true)));
+                ManifestSources.fromFile(manifest).streams(Config.of(settings), run), true)));
     }
 
     @AfterEach

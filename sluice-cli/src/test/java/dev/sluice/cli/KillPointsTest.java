@@ -43,6 +43,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import dev.sluice.source.RunContext;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Kill -9 at 20 seeded moments: {@code sluice read} runs in its own JVM against the demo API (with latency) and is
@@ -64,6 +66,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillPointsTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private static final long SEED = 0x5eed_0009L;
     private static final int KILLS_PER_KIND = 10;
@@ -184,7 +193,7 @@ class KillPointsTest {
         ObjectNode settings = Json.object().put("base_url", api.baseUri().toString()).put("api_key", API_KEY);
         Path config = Files.writeString(dir.resolve("declarative-config.json"), Json.write(settings));
         Path catalog = Files.writeString(dir.resolve("declarative-catalog.json"), Json.write(
-                ConnectorHarness.catalogOf(ManifestSources.fromFile(manifest).streams(Config.of(settings)), true)));
+                ConnectorHarness.catalogOf(ManifestSources.fromFile(manifest).streams(Config.of(settings), run), true)));
 
         Map<String, Integer> repeats = killAndResume("declarative", List.of("read", "--manifest",
                 manifest.toString(), "--config", config.toString(), "--catalog", catalog.toString()),

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.sluice.source.RunContext;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * Every end-to-end scenario run through the CLI in its own JVM with recognisable secrets in the config (API keys
@@ -42,6 +44,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsEverywhereTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     static final String API_KEY = "Sk*live~7f3c+/= &q%9";
     static final String WRONG_KEY = "Wr0ng*key~5a+/= &x%1";
@@ -98,7 +107,7 @@ class SecretsEverywhereTest {
                 .filter(stream -> !stream.name().equals("employee_benefits")).toList();
         codeFirstCatalog = write("code-first-catalog.json", ConnectorHarness.catalogOf(codeFirst, true));
         declarativeCatalog = write("declarative-catalog.json", ConnectorHarness.catalogOf(
-                ManifestSources.fromFile(demoManifest).streams(new Config(settings)).subList(0, 1), false));
+                ManifestSources.fromFile(demoManifest).streams(new Config(settings), run).subList(0, 1), false));
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import dev.sluice.protocol.MessageWriter;
 import dev.sluice.runner.SourceRunner;
 import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
 import dev.sluice.sync.DestinationUrl;
 import dev.sluice.sync.Sync;
 import dev.sluice.sync.SyncListener;
@@ -55,8 +56,10 @@ class SyncBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 long start = System.nanoTime();
                 MessageWriter nowhere = new MessageWriter(OutputStream.nullOutputStream());
-                assertThat(new SourceRunner(source, nowhere, Clock.systemUTC()).read(config, catalog,
-                        StateInput.empty())).isTrue();
+                try (RunContext run = RunContext.named("benchmark")) {
+                    assertThat(new SourceRunner(source, nowhere, Clock.systemUTC(), run).read(config, catalog,
+                            StateInput.empty())).isTrue();
+                }
                 nowhere.flush();
                 double read = employees / ((System.nanoTime() - start) / 1e9);
 

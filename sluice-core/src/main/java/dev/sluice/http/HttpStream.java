@@ -6,6 +6,7 @@ import dev.sluice.protocol.Json;
 import dev.sluice.protocol.SyncMode;
 import dev.sluice.source.CursorTracker;
 import dev.sluice.source.ReadRequest;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Slice;
 import dev.sluice.source.Stream;
 import dev.sluice.source.StreamSink;
@@ -33,8 +34,6 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 public abstract class HttpStream implements Stream {
-
-    private volatile @Nullable HttpExecutor executor;
 
     /** The API's base URL, e.g. {@code https://api.example.com/v1/} (keep the trailing slash). */
     protected abstract String urlBase();
@@ -90,8 +89,9 @@ public abstract class HttpStream implements Stream {
         return RetryPolicy.DEFAULT.withBackoffStrategies(List.of(new RetryAfterBackoff(clock())));
     }
 
-    protected HttpTransport transport() {
-        return HttpTransport.shared();
+    /** The transport requests go through: by default the run's ({@link HttpTransport#SERVICE}). */
+    protected HttpTransport transport(RunContext run) {
+        return run.service(HttpTransport.SERVICE);
     }
 
     protected Sleeper sleeper() {
@@ -111,47 +111,51 @@ public abstract class HttpStream implements Stream {
     public final void read(ReadRequest request, StreamSink sink) {
         StreamState state = request.syncMode() == SyncMode.INCREMENTAL || cursorField().isEmpty()
                 ? request.state() : StreamState.empty();
+        // One executor per read, over the run's transport: nothing is cached across runs.
+        HttpExecutor executor = new HttpExecutor(transport(request.run()), errorClassifier(), retryPolicy(),
+                authenticator(), sleeper(), clock());
         if (!cursorField().isEmpty()) {
-            readIncremental(state, sink);
+            readIncremental(executor, state, sink);
             return;
         }
         List<Slice> slices = slices(state);
         if (isResumable() && slices.size() == 1) {
-            readResumable(slices.get(0), state, sink);
+            readResumable(executor, slices.get(0), state, sink);
         } else {
             for (Slice slice : slices) {
-                readPages(slice, StreamState.empty(), sink, null);
+                readPages(executor, slice, StreamState.empty(), sink, null);
             }
         }
     }
 
-    private void readIncremental(StreamState state, StreamSink sink) {
+    private void readIncremental(HttpExecutor executor, StreamState state, StreamSink sink) {
         CursorTracker tracker = new CursorTracker(cursorField(), state);
         for (Slice slice : slices(state)) {
-            readPages(slice, state, sink, tracker);
+            readPages(executor, slice, state, sink, tracker);
             sink.checkpoint(tracker.stateFrom(state));
         }
     }
 
-    private void readResumable(Slice slice, StreamState state, StreamSink sink) {
+    private void readResumable(HttpExecutor executor, Slice slice, StreamState state, StreamSink sink) {
         if (state.isFullRefreshComplete()) {
             return;
         }
         ObjectNode token = state.isEmpty() ? null : state.json().deepCopy();
         do {
-            HttpResponse response = fetch(slice, state, token);
+            HttpResponse response = fetch(executor, slice, state, token);
             parseResponse(response, slice).forEach(sink::record);
             token = followingToken(response, token);
             sink.checkpoint(token == null ? StreamState.fullRefreshComplete() : new StreamState(token));
         } while (token != null);
     }
 
-    private void readPages(Slice slice, StreamState state, StreamSink sink, @Nullable CursorTracker tracker) {
+    private void readPages(HttpExecutor executor, Slice slice, StreamState state, StreamSink sink,
+            @Nullable CursorTracker tracker) {
         ObjectNode token = null;
         int interval = checkpointInterval();
         long count = 0;
         do {
-            HttpResponse response = fetch(slice, state, token);
+            HttpResponse response = fetch(executor, slice, state, token);
             for (ObjectNode record : parseResponse(response, slice)) {
                 sink.record(record);
                 if (tracker != null) {
@@ -180,7 +184,7 @@ public abstract class HttpStream implements Stream {
      * Sends one page's request and returns the response; the JSON body is parsed inside the retry loop so that
      * a malformed page is retried. An ignored error response yields an empty page.
      */
-    private HttpResponse fetch(Slice slice, StreamState state, @Nullable ObjectNode token) {
+    private HttpResponse fetch(HttpExecutor executor, Slice slice, StreamState state, @Nullable ObjectNode token) {
         URI uri = Urls.appendQuery(Urls.join(urlBase(), path(slice, token)),
                 requestParameters(slice, state, token));
         HttpRequest request = new HttpRequest(httpMethod(), uri, requestHeaders(slice, state, token), null);
@@ -189,20 +193,10 @@ public abstract class HttpStream implements Stream {
             request = request.withBody(Json.write(body).getBytes(StandardCharsets.UTF_8), "application/json");
         }
         HttpRequest sent = request;
-        Optional<HttpResponse> response = executor().send(request, r -> {
+        Optional<HttpResponse> response = executor.send(request, r -> {
             r.json();
             return r;
         });
         return response.orElseGet(() -> HttpResponse.empty(sent, 204));
-    }
-
-    private HttpExecutor executor() {
-        HttpExecutor result = executor;
-        if (result == null) {
-            result = new HttpExecutor(transport(), errorClassifier(), retryPolicy(), authenticator(), sleeper(),
-                    clock());
-            executor = result;
-        }
-        return result;
     }
 }

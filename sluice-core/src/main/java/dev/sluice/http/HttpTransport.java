@@ -1,5 +1,6 @@
 package dev.sluice.http;
 
+import dev.sluice.source.RunContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,10 +56,9 @@ public interface HttpTransport {
         return new JdkHttpTransport(options);
     }
 
-    /** A process-wide transport with the default options (or those the system properties set). */
-    static HttpTransport shared() {
-        return JdkHttpTransport.shared();
-    }
+    /** A run's transport: one connection pool per run, with the options the system properties set. */
+    RunContext.Service<HttpTransport> SERVICE = RunContext.Service.of("HTTP transport", HttpTransport.class,
+            run -> jdk(Options.fromSystemProperties()));
 
     Options options();
 

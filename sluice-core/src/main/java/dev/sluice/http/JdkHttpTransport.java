@@ -16,8 +16,6 @@ import java.util.Map;
  */
 public final class JdkHttpTransport implements HttpTransport {
 
-    private static volatile JdkHttpTransport shared;
-
     private final HttpClient client;
     private final Options options;
 
@@ -28,21 +26,6 @@ public final class JdkHttpTransport implements HttpTransport {
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-    }
-
-    /** See {@link HttpTransport#shared()}. */
-    static JdkHttpTransport shared() {
-        JdkHttpTransport result = shared;
-        if (result == null) {
-            synchronized (JdkHttpTransport.class) {
-                result = shared;
-                if (result == null) {
-                    result = new JdkHttpTransport(Options.fromSystemProperties());
-                    shared = result;
-                }
-            }
-        }
-        return result;
     }
 
     @Override

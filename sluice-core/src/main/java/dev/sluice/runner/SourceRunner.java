@@ -13,6 +13,7 @@ import dev.sluice.protocol.StreamDescriptor;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import java.time.Clock;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * configured streams are read in catalog order; each goes STARTED → RUNNING (before its first record) →
  * COMPLETE, or INCOMPLETE followed by an error TRACE when it fails, in which case the other streams still run
  * and a final aggregate error TRACE is written.
+ *
+ * <p>The runner executes in a {@link RunContext} its caller owns and closes when the command ends.
  */
 public final class SourceRunner {
 
@@ -36,11 +39,13 @@ public final class SourceRunner {
     private final Source source;
     private final MessageSink out;
     private final Clock clock;
+    private final RunContext run;
 
-    public SourceRunner(Source source, MessageSink out, Clock clock) {
+    public SourceRunner(Source source, MessageSink out, Clock clock, RunContext run) {
         this.source = requireNonNull(source, "source is null");
         this.out = requireNonNull(out, "out is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.run = requireNonNull(run, "run is null");
     }
 
     public void spec() {
@@ -60,7 +65,7 @@ public final class SourceRunner {
         }
         ConnectionStatus status;
         try {
-            status = source.check(config);
+            status = source.check(config, run);
         } catch (ConnectorException e) {
             out.accept(AirbyteTrace.error(clock.millis(), ErrorTraces.of(e, null)));
             if (e.failureType() != FailureType.CONFIG_ERROR) {
@@ -74,7 +79,7 @@ public final class SourceRunner {
     public void discover(Config config) {
         ConfigValidator.validate(source.spec().connectionSpecification(), config);
         List<dev.sluice.protocol.AirbyteStream> streams = new ArrayList<>();
-        for (Stream stream : source.streams(config)) {
+        for (Stream stream : source.streams(config, run)) {
             streams.add(stream.toAirbyteStream());
         }
         out.accept(new AirbyteCatalog(streams));
@@ -84,7 +89,7 @@ public final class SourceRunner {
     public boolean read(Config config, ConfiguredAirbyteCatalog catalog, StateInput state) {
         ConfigValidator.validate(source.spec().connectionSpecification(), config);
         Map<String, Stream> streams = new LinkedHashMap<>();
-        for (Stream stream : source.streams(config, catalog)) {
+        for (Stream stream : source.streams(config, catalog, run)) {
             streams.put(stream.name(), stream);
         }
         List<String> failures = new ArrayList<>();
@@ -98,7 +103,7 @@ public final class SourceRunner {
                 continue;
             }
             StreamDescriptor descriptor = new StreamDescriptor(stream.name(), stream.namespace());
-            StreamReadJob job = new StreamReadJob(stream, descriptor, configured, out, clock);
+            StreamReadJob job = new StreamReadJob(stream, descriptor, configured, out, clock, run);
             job.run(state.get(descriptor)).ifPresent(failure -> failures.add(failure));
         }
         if (!failures.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.sluice.protocol.ConfiguredAirbyteStream;
 import dev.sluice.protocol.MessageSink;
 import dev.sluice.protocol.StreamDescriptor;
 import dev.sluice.source.ReadRequest;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Stream;
 import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
@@ -30,13 +31,15 @@ final class StreamReadJob implements StreamSink {
     private final ConfiguredAirbyteStream configured;
     private final MessageSink out;
     private final Clock clock;
+    private final RunContext run;
     private boolean checkpointed;
     private long recordsSinceState;
     private long records;
 
     StreamReadJob(Stream stream, StreamDescriptor descriptor, ConfiguredAirbyteStream configured, MessageSink out,
-            Clock clock) {
+            Clock clock, RunContext run) {
         this.stream = stream;
+        this.run = run;
         this.descriptor = descriptor;
         this.configured = configured;
         this.out = out;
@@ -48,7 +51,7 @@ final class StreamReadJob implements StreamSink {
         status(AirbyteTrace.StreamStatus.STARTED);
         long started = clock.millis();
         try {
-            stream.read(new ReadRequest(configured.syncMode(), incoming, configured), this);
+            stream.read(new ReadRequest(configured.syncMode(), incoming, configured, run), this);
             if (!checkpointed) {
                 checkpoint(stateWithoutCheckpoint(incoming));
             }

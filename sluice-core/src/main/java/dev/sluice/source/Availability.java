@@ -10,11 +10,11 @@ public final class Availability {
     private Availability() {
     }
 
-    /** The first record of a full-refresh read of {@code stream}; empty when the stream has none. */
-    public static Optional<ObjectNode> firstRecord(Stream stream) {
+    /** The first record of a full-refresh read of {@code stream} in {@code run}; empty when the stream has none. */
+    public static Optional<ObjectNode> firstRecord(Stream stream, RunContext run) {
         FirstRecordSink sink = new FirstRecordSink();
         try {
-            stream.read(ReadRequest.fullRefresh(), sink);
+            stream.read(ReadRequest.fullRefresh(run), sink);
         } catch (StopReading stop) {
             // the sink stops the read once it has its record
         }

@@ -11,6 +11,11 @@ import java.util.List;
  *
  * <p>The runner validates the config against {@link #spec()}'s {@code connectionSpecification} before it calls
  * {@link #check} or {@link #streams}, so both may assume a config of the right shape.
+ *
+ * <p>Every command runs in a {@link RunContext} (its secrets, HTTP transport and threads). The runner calls the
+ * methods that take the run; by default they delegate to their twins without it, so a simple source implements
+ * {@link #streams(Config)} alone and its streams find the run in each {@link ReadRequest}. A source that needs
+ * the run while it builds its streams (a declarative source) overrides the run-taking methods.
  */
 public interface Source {
 
@@ -18,6 +23,11 @@ public interface Source {
 
     /** The streams this config gives access to; called once per command. */
     List<Stream> streams(Config config);
+
+    /** The streams of this config in {@code run}; the default ignores the run. */
+    default List<Stream> streams(Config config, RunContext run) {
+        return streams(config);
+    }
 
     /**
      * The streams for a {@code read} of this configured catalog. Sources whose streams depend on the user's
@@ -27,17 +37,22 @@ public interface Source {
         return streams(config);
     }
 
+    /** The streams for a {@code read} of this configured catalog in {@code run}; the default ignores the run. */
+    default List<Stream> streams(Config config, ConfiguredAirbyteCatalog catalog, RunContext run) {
+        return streams(config, catalog);
+    }
+
     /**
-     * Whether the config works. The default reads the first record of the first stream. Return
-     * {@link ConnectionStatus#failed} for a config that does not work; throw {@link ConfigException} for the same
-     * reason with detail; other exceptions fail the command.
+     * Whether the config works, checked in {@code run}. The default reads the first record of the first stream.
+     * Return {@link ConnectionStatus#failed} for a config that does not work; throw {@link ConfigException} for
+     * the same reason with detail; other exceptions fail the command.
      */
-    default ConnectionStatus check(Config config) {
-        List<Stream> streams = streams(config);
+    default ConnectionStatus check(Config config, RunContext run) {
+        List<Stream> streams = streams(config, run);
         if (streams.isEmpty()) {
             return ConnectionStatus.failed("The source has no streams");
         }
-        Availability.firstRecord(streams.get(0));
+        Availability.firstRecord(streams.get(0), run);
         return ConnectionStatus.succeeded();
     }
 }

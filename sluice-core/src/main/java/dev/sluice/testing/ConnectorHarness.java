@@ -10,6 +10,7 @@ import dev.sluice.runner.SourceRunner;
 import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import java.util.List;
  * assertThat(out.records("employees")).hasSize(5000);
  * }</pre>
  * A failure that would end the command (a bad config in {@code read}) is captured as an error TRACE with exit
- * code 1, as the CLI does.
+ * code 1, as the CLI does. Every command runs in its own {@link RunContext}, closed when the command ends.
  */
 public final class ConnectorHarness {
 
@@ -70,7 +71,11 @@ public final class ConnectorHarness {
 
     /** A read of every stream in full-refresh mode (incremental where supported when {@code incremental}). */
     public Output readAll(Config config, boolean incremental, StateInput state) {
-        return read(config, catalogOf(source.streams(config), incremental), state);
+        List<Stream> streams;
+        try (RunContext run = RunContext.named("harness-discover")) {
+            streams = source.streams(config, run);
+        }
+        return read(config, catalogOf(streams, incremental), state);
     }
 
     /** A configured catalog for these streams. */
@@ -97,10 +102,9 @@ public final class ConnectorHarness {
 
     private Output run(Command command) {
         List<AirbyteMessage> messages = new ArrayList<>();
-        SourceRunner runner = new SourceRunner(source, messages::add, clock);
         int exit;
-        try {
-            exit = command.run(runner);
+        try (RunContext run = RunContext.named("harness")) {
+            exit = command.run(new SourceRunner(source, messages::add, clock, run));
         } catch (ConnectorException e) {
             messages.add(dev.sluice.protocol.AirbyteTrace.error(clock.millis(),
                     dev.sluice.runner.ErrorTraces.of(e, null)));

@@ -29,8 +29,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import dev.sluice.source.RunContext;
+import org.junit.jupiter.api.AfterEach;
 
 class SourceRunnerTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private final CollectingSink out = new CollectingSink();
     private final Clock clock = Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -86,7 +95,7 @@ class SourceRunnerTest {
         }
 
         @Override
-        public ConnectionStatus check(Config config) {
+        public ConnectionStatus check(Config config, RunContext run) {
             if (config.requireString("api_key").equals("wrong")) {
                 throw new ConfigException("The API key is wrong");
             }
@@ -111,7 +120,7 @@ class SourceRunnerTest {
     @Test
     void readEmitsStatusesRecordsAndStatesInOrder() throws Exception {
         FakeSource source = new FakeSource(new Numbers("a", 2, -1, false), new Numbers("b", 2, -1, true));
-        boolean ok = new SourceRunner(source, out, clock).read(config("{\"api_key\":\"k\"}"),
+        boolean ok = new SourceRunner(source, out, clock, run).read(config("{\"api_key\":\"k\"}"),
                 catalog(source, "b", "a"), StateInput.empty());
 
         assertThat(ok).isTrue();
@@ -126,7 +135,7 @@ class SourceRunnerTest {
     @Test
     void aFailingStreamIsIncompleteAndTheOthersStillRun() throws Exception {
         FakeSource source = new FakeSource(new Numbers("bad", 5, 3, true), new Numbers("good", 1, -1, false));
-        boolean ok = new SourceRunner(source, out, clock).read(config("{\"api_key\":\"k\"}"),
+        boolean ok = new SourceRunner(source, out, clock, run).read(config("{\"api_key\":\"k\"}"),
                 catalog(source, "bad", "good"), StateInput.empty());
 
         assertThat(ok).isFalse();
@@ -146,7 +155,7 @@ class SourceRunnerTest {
     @Test
     void aConfiguredStreamTheSourceLacksIsIncompleteWithoutStarting() throws Exception {
         FakeSource source = new FakeSource(new Numbers("a", 1, -1, false));
-        boolean ok = new SourceRunner(source, out, clock).read(config("{\"api_key\":\"k\"}"),
+        boolean ok = new SourceRunner(source, out, clock, run).read(config("{\"api_key\":\"k\"}"),
                 catalog(source, "ghost", "a"), StateInput.empty());
         assertThat(ok).isTrue();
         assertThat(out.transcript()).startsWith("INCOMPLETE ghost", "STARTED a");
@@ -174,7 +183,7 @@ class SourceRunnerTest {
         StateInput state = StateInput.parse(Json.parse("""
                 [{"type": "STREAM", "stream": {"stream_descriptor": {"name": "echo"}, "stream_state": {"c": 5}}},
                  {"type": "LEGACY", "data": {"echo": {"c": 1}}}]"""));
-        new SourceRunner(source, out, clock).read(config("{\"api_key\":\"k\"}"), catalog(source, "echo"), state);
+        new SourceRunner(source, out, clock, run).read(config("{\"api_key\":\"k\"}"), catalog(source, "echo"), state);
         assertThat(out.records().get(0).data().get("c").asInt()).isEqualTo(5);
     }
 
@@ -210,7 +219,7 @@ class SourceRunnerTest {
         // Three attempts in a row, each resumed from the previous one's state (as after kills in later streams).
         for (int attempt = 0; attempt < 3; attempt++) {
             CollectingSink attemptOut = new CollectingSink();
-            boolean ok = new SourceRunner(source, attemptOut, clock).read(config("{\"api_key\":\"k\"}"),
+            boolean ok = new SourceRunner(source, attemptOut, clock, run).read(config("{\"api_key\":\"k\"}"),
                     catalog(source, "pages"), state);
             assertThat(ok).isTrue();
             assertThat(attemptOut.transcript()).containsExactly("STARTED pages",
@@ -222,7 +231,7 @@ class SourceRunnerTest {
 
     @Test
     void checkReportsAnInvalidConfigAsFailedNamingTheField() throws Exception {
-        new SourceRunner(new FakeSource(), out, clock).check(config("{\"start\": \"soon\"}"));
+        new SourceRunner(new FakeSource(), out, clock, run).check(config("{\"start\": \"soon\"}"));
         ConnectionStatus status = (ConnectionStatus) out.messages.get(0);
         assertThat(status.status()).isEqualTo(ConnectionStatus.Status.FAILED);
         assertThat(status.message()).startsWith("Config validation error: ").contains("api_key");
@@ -230,7 +239,7 @@ class SourceRunnerTest {
 
     @Test
     void checkTurnsAConfigExceptionIntoATraceAndAFailedStatus() throws Exception {
-        new SourceRunner(new FakeSource(), out, clock).check(config("{\"api_key\": \"wrong\"}"));
+        new SourceRunner(new FakeSource(), out, clock, run).check(config("{\"api_key\": \"wrong\"}"));
         assertThat(out.transcript()).containsExactly("ERROR - config_error", "CONNECTION_STATUS");
         assertThat(((ConnectionStatus) out.messages.get(1)).message()).isEqualTo("The API key is wrong");
     }
@@ -238,10 +247,10 @@ class SourceRunnerTest {
     @Test
     void discoverValidatesTheConfigThenListsTheStreams() throws Exception {
         FakeSource source = new FakeSource(new Numbers("a", 0, -1, false));
-        assertThatThrownBy(() -> new SourceRunner(source, out, clock).discover(config("{\"start\": 1}")))
+        assertThatThrownBy(() -> new SourceRunner(source, out, clock, run).discover(config("{\"start\": 1}")))
                 .isInstanceOfSatisfying(ConfigException.class,
                         e -> assertThat(e.userMessage()).contains("api_key"));
-        new SourceRunner(source, out, clock).discover(config("{\"api_key\": \"k\", \"start\": 1}"));
+        new SourceRunner(source, out, clock, run).discover(config("{\"api_key\": \"k\", \"start\": 1}"));
         AirbyteCatalog catalog = (AirbyteCatalog) out.messages.get(0);
         assertThat(catalog.streams()).extracting("name").containsExactly("a");
         assertThat(catalog.streams().get(0).sourceDefinedPrimaryKey()).containsExactly(List.of("id"));

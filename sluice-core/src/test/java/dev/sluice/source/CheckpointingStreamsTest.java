@@ -10,8 +10,16 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
 
 class CheckpointingStreamsTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     /** Records what a stream delivers, as text. */
     static final class Transcript implements StreamSink {
@@ -66,7 +74,7 @@ class CheckpointingStreamsTest {
     @Test
     void incrementalCheckpointsEveryNRecordsAndAtSliceEnds() {
         Transcript sink = new Transcript();
-        new Events().read(ReadRequest.incremental(StreamState.empty()), sink);
+        new Events().read(ReadRequest.incremental(StreamState.empty(), run), sink);
         assertThat(sink.events).containsExactly(
                 "R0", "R1", "S{\"ts\":20}", "R2", "R3", "S{\"ts\":40}", "R4", "S{\"ts\":50}",
                 "R5", "R6", "S{\"ts\":70}", "R7", "R8", "S{\"ts\":90}", "R9", "S{\"ts\":100}");
@@ -75,7 +83,7 @@ class CheckpointingStreamsTest {
     @Test
     void incrementalResumesFromStateAndKeepsItWhenNothingIsNew() {
         Transcript sink = new Transcript();
-        new Events().read(ReadRequest.incremental(new StreamState(Json.object().put("ts", 80))), sink);
+        new Events().read(ReadRequest.incremental(new StreamState(Json.object().put("ts", 80)), run), sink);
         assertThat(sink.events).containsExactly("S{\"ts\":80}", "R8", "R9", "S{\"ts\":100}");
     }
 
@@ -102,7 +110,7 @@ class CheckpointingStreamsTest {
     void resumableFullRefreshCheckpointsTheNextPageAndMarksCompletion() {
         Transcript sink = new Transcript();
         Pages stream = new Pages();
-        stream.read(ReadRequest.fullRefresh(), sink);
+        stream.read(ReadRequest.fullRefresh(run), sink);
         assertThat(stream.requested).containsExactly(1, 2, 3, 4, 5);
         assertThat(sink.events).filteredOn(e -> e.startsWith("S")).containsExactly(
                 "S{\"page\":2}", "S{\"page\":3}", "S{\"page\":4}", "S{\"page\":5}",
@@ -114,11 +122,11 @@ class CheckpointingStreamsTest {
     void resumableFullRefreshResumesAtTheCheckpointedPageAndSkipsWhenComplete() {
         Pages stream = new Pages();
         stream.read(new ReadRequest(dev.sluice.protocol.SyncMode.FULL_REFRESH,
-                new StreamState(Json.object().put("page", 4)), null), new Transcript());
+                new StreamState(Json.object().put("page", 4)), null, run), new Transcript());
         assertThat(stream.requested).containsExactly(4, 5);
 
         Pages done = new Pages();
-        done.read(new ReadRequest(dev.sluice.protocol.SyncMode.FULL_REFRESH, StreamState.fullRefreshComplete(), null),
+        done.read(new ReadRequest(dev.sluice.protocol.SyncMode.FULL_REFRESH, StreamState.fullRefreshComplete(), null, run),
                 new Transcript());
         assertThat(done.requested).isEmpty();
     }

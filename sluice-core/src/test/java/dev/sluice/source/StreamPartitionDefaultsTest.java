@@ -8,9 +8,17 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
 
 /** A stream that does not override the splitting methods is read as a whole; the value types check themselves. */
 class StreamPartitionDefaultsTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private static final class Users implements Stream {
         @Override
@@ -33,7 +41,7 @@ class StreamPartitionDefaultsTest {
         assertThat(users.partitioning()).isEmpty();
         assertThat(users.historySplitting()).isEmpty();
         for (StreamPartition unreadable : List.of(partition, range)) {
-            assertThatThrownBy(() -> unreadable.readFrom(users, ReadRequest.fullRefresh(), new StreamSink() {
+            assertThatThrownBy(() -> unreadable.readFrom(users, ReadRequest.fullRefresh(run), new StreamSink() {
                 @Override
                 public void record(ObjectNode data) {
                 }

@@ -12,21 +12,26 @@ import dev.sluice.source.Availability;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
-/** A source defined by a manifest: its spec, check and streams, built per command from the typed spec records. */
+/**
+ * A source defined by a manifest: its spec, check and streams, built per command from the typed spec records.
+ * Its components live in the run the command executes in (their HTTP transport, obtained secrets, live config
+ * and threads are the run's), so it has streams only in a run: {@link #streams(Config, RunContext)}.
+ */
 public final class DeclarativeSource implements Source {
 
     private final DeclarativeSourceSpec manifest;
-    private final Function<Config, BuildContext> contexts;
+    private final BiFunction<Config, RunContext, BuildContext> contexts;
 
-    public DeclarativeSource(DeclarativeSourceSpec manifest, Function<Config, BuildContext> contexts) {
+    public DeclarativeSource(DeclarativeSourceSpec manifest, BiFunction<Config, RunContext, BuildContext> contexts) {
         this.manifest = manifest;
         this.contexts = contexts;
     }
@@ -37,7 +42,7 @@ public final class DeclarativeSource implements Source {
 
     /** The same source, reporting config changes (rotated OAuth tokens) to {@code updates}. */
     public DeclarativeSource withConfigUpdates(ConfigUpdates updates) {
-        return new DeclarativeSource(manifest, config -> contexts.apply(config).withConfigUpdates(updates));
+        return new DeclarativeSource(manifest, (config, run) -> contexts.apply(config, run).withConfigUpdates(updates));
     }
 
     public DeclarativeSourceSpec manifest() {
@@ -53,14 +58,31 @@ public final class DeclarativeSource implements Source {
         return manifest.spec().toSpecification();
     }
 
+    /** Refused: a declarative source's streams belong to a run ({@link #streams(Config, RunContext)}). */
     @Override
     public List<Stream> streams(Config config) {
-        return build(contexts.apply(config));
+        throw outsideRun();
+    }
+
+    /** Refused: a declarative source's streams belong to a run. */
+    @Override
+    public List<Stream> streams(Config config, ConfiguredAirbyteCatalog catalog) {
+        throw outsideRun();
     }
 
     @Override
-    public List<Stream> streams(Config config, ConfiguredAirbyteCatalog catalog) {
-        return build(contexts.apply(config).withCatalog(catalog));
+    public List<Stream> streams(Config config, RunContext run) {
+        return build(contexts.apply(config, run));
+    }
+
+    @Override
+    public List<Stream> streams(Config config, ConfiguredAirbyteCatalog catalog, RunContext run) {
+        return build(contexts.apply(config, run).withCatalog(catalog));
+    }
+
+    private static ConnectorException outsideRun() {
+        return new ConnectorException(FailureType.SYSTEM_ERROR, "A declarative source builds its streams in a run: "
+                + "call streams(config, run) with the RunContext of the command");
     }
 
     private List<Stream> build(BuildContext context) {
@@ -79,10 +101,10 @@ public final class DeclarativeSource implements Source {
 
     /** {@code CheckStream}: each named stream must read its first record (or have none). */
     @Override
-    public ConnectionStatus check(Config config) {
+    public ConnectionStatus check(Config config, RunContext run) {
         CheckStreamSpec check = (CheckStreamSpec) manifest.check();
         Map<String, Stream> streams = new LinkedHashMap<>();
-        streams(config).forEach(stream -> streams.put(stream.name(), stream));
+        streams(config, run).forEach(stream -> streams.put(stream.name(), stream));
         for (String name : checkedStreams(check, config)) {
             Stream stream = streams.get(name);
             if (stream == null) {
@@ -90,7 +112,7 @@ public final class DeclarativeSource implements Source {
                         + String.join(", ", streams.keySet()) + ")");
             }
             try {
-                Availability.firstRecord(stream);
+                Availability.firstRecord(stream, run);
             } catch (ConnectorException e) {
                 if (e.failureType() == FailureType.CONFIG_ERROR) {
                     return ConnectionStatus.failed("Stream " + name + " is not available: " + e.userMessage());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.sluice.source.RunContext;
 
 /**
  * A datetime stream's history split into date ranges ({@code Stream.historySplitting()}): contiguous ranges that meet as
@@ -28,6 +29,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * read exactly what one whole read does.
  */
 class HistorySplitTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private static final String MANIFEST = """
             version: 6.0.0
@@ -79,7 +87,7 @@ class HistorySplitTest {
     }
 
     private Stream stream(String manifest) {
-        return TestManifests.source(manifest, TestManifests.clockAt("2024-01-07T00:00:00Z")).streams(config).get(0);
+        return TestManifests.source(manifest, TestManifests.clockAt("2024-01-07T00:00:00Z")).streams(config, run).get(0);
     }
 
     private static Optional<HistorySplit> split(Stream stream, int count) {
@@ -104,18 +112,18 @@ class HistorySplitTest {
     void theRangesAndTheRestTogetherReadWhatOneWholeReadReads() {
         Stream tasks = stream(MANIFEST);
         RecordingSink whole = new RecordingSink();
-        tasks.read(ReadRequest.incremental(StreamState.empty()), whole);
+        tasks.read(ReadRequest.incremental(StreamState.empty(), run), whole);
         HistorySplit split = split(tasks, 3).orElseThrow();
         api.clearRequests();
 
         List<Integer> ids = new ArrayList<>();
         for (HistoryRange range : split.ranges()) {
             RecordingSink sink = new RecordingSink();
-            range.readFrom(tasks, ReadRequest.incremental(StreamState.empty()), sink);
+            range.readFrom(tasks, ReadRequest.incremental(StreamState.empty(), run), sink);
             ids.addAll(sink.ids());
         }
         RecordingSink rest = new RecordingSink();
-        tasks.read(ReadRequest.incremental(split.rest()), rest);
+        tasks.read(ReadRequest.incremental(split.rest(), run), rest);
         ids.addAll(rest.ids());
 
         assertThat(ids).containsExactlyInAnyOrderElementsOf(whole.ids()).hasSize(7);
@@ -138,7 +146,7 @@ class HistorySplitTest {
 
         RecordingSink sink = new RecordingSink();
         second.readFrom(tasks, ReadRequest.incremental(StreamState.of(json(
-                "{\"updated_at\": \"2024-01-03T06:00:00Z\"}"))), sink);
+                "{\"updated_at\": \"2024-01-03T06:00:00Z\"}")), run), sink);
 
         assertThat(sink.ids()).containsExactly(5);
         assertThat(api.requests()).containsExactlyInAnyOrder(
@@ -178,7 +186,7 @@ class HistorySplitTest {
     @Test
     void aSubstreamIsNotSplitIntoRanges() {
         Stream tasks = TestManifests.source(ParentChildSyncTest.MANIFEST, TestManifests.clockAt("2024-01-07T00:00:00Z"))
-                .streams(config).stream().filter(stream -> stream.name().equals("tasks")).findFirst().orElseThrow();
+                .streams(config, run).stream().filter(stream -> stream.name().equals("tasks")).findFirst().orElseThrow();
 
         assertThat(tasks.historySplitting()).isEmpty();
     }

@@ -23,6 +23,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.sluice.source.RunContext;
 
 /**
  * A substream read partition by partition ({@code Stream.partitioning()}): the partitions
@@ -30,6 +31,13 @@ import org.junit.jupiter.api.Test;
  * the partitions together give what a whole read gives.
  */
 class StreamPartitionsTest {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private final ProjectsApi api = new ProjectsApi();
     private final MockWebServer server = new MockWebServer();
@@ -58,7 +66,7 @@ class StreamPartitionsTest {
     }
 
     private Stream stream(String name) {
-        return TestManifests.source(ParentChildSyncTest.MANIFEST, clock).streams(config).stream()
+        return TestManifests.source(ParentChildSyncTest.MANIFEST, clock).streams(config, run).stream()
                 .filter(stream -> stream.name().equals(name)).findFirst().orElseThrow();
     }
 
@@ -115,7 +123,7 @@ class StreamPartitionsTest {
         api.clearRequests();
 
         RecordingSink sink = new RecordingSink();
-        second.readFrom(tasks, ReadRequest.incremental(StreamState.empty()), sink);
+        second.readFrom(tasks, ReadRequest.incremental(StreamState.empty(), run), sink);
 
         assertThat(sink.ids()).containsExactly(4, 5, 6, 7);
         assertThat(api.requests()).as("no parent is read, and no other partition").containsExactlyInAnyOrder(
@@ -135,14 +143,14 @@ class StreamPartitionsTest {
         Stream tasks = stream("tasks");
         RouterPartition second = partition(partitions(tasks), 2);
         RecordingSink first = new RecordingSink();
-        second.readFrom(tasks, ReadRequest.incremental(StreamState.empty()), first);
+        second.readFrom(tasks, ReadRequest.incremental(StreamState.empty(), run), first);
         api.task(8, 2, "2024-01-06T08:00:00Z");
         api.task(9, 1, "2024-01-06T11:00:00Z");
         clock.advance(Duration.ofDays(2));
         api.clearRequests();
 
         RecordingSink next = new RecordingSink();
-        second.readFrom(tasks, ReadRequest.incremental(StreamState.of(first.lastState())), next);
+        second.readFrom(tasks, ReadRequest.incremental(StreamState.of(first.lastState()), run), next);
 
         assertThat(next.ids()).containsExactly(8);
         assertThat(api.requests()).containsExactlyInAnyOrder(
@@ -156,12 +164,12 @@ class StreamPartitionsTest {
     void thePartitionsReadOneByOneGiveTheWholeRead() {
         Stream tasks = stream("tasks");
         RecordingSink whole = new RecordingSink();
-        tasks.read(ReadRequest.incremental(StreamState.empty()), whole);
+        tasks.read(ReadRequest.incremental(StreamState.empty(), run), whole);
 
         List<Integer> ids = new ArrayList<>();
         for (RouterPartition partition : partitions(tasks)) {
             RecordingSink sink = new RecordingSink();
-            partition.readFrom(tasks, ReadRequest.incremental(StreamState.empty()), sink);
+            partition.readFrom(tasks, ReadRequest.incremental(StreamState.empty(), run), sink);
             ids.addAll(sink.ids());
         }
 
@@ -175,7 +183,7 @@ class StreamPartitionsTest {
                 TestManifests.object(Json.write(listed.extraFields())));
 
         RecordingSink sink = new RecordingSink();
-        copy.readFrom(stream("tasks"), ReadRequest.incremental(StreamState.empty()), sink);
+        copy.readFrom(stream("tasks"), ReadRequest.incremental(StreamState.empty(), run), sink);
 
         assertThat(sink.ids()).containsExactly(1, 2, 3);
     }
@@ -185,7 +193,7 @@ class StreamPartitionsTest {
         RouterPartition partition = partition(partitions(stream("tasks")), 1);
 
         assertThatThrownBy(() -> partition.readFrom(stream("projects"),
-                ReadRequest.incremental(StreamState.empty()), new RecordingSink()))
+                ReadRequest.incremental(StreamState.empty(), run), new RecordingSink()))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.failureType()).isEqualTo(FailureType.SYSTEM_ERROR))
                 .hasMessageContaining("projects");

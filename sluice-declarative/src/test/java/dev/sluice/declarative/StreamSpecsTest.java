@@ -7,6 +7,7 @@ import static dev.sluice.declarative.TestManifests.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.declarative.fixtures.TestRuns;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.protocol.AirbyteStream;
 import dev.sluice.protocol.Json;
@@ -61,7 +62,7 @@ class StreamSpecsTest {
 
     private static DeclarativeStream stream(String yaml) {
         DeclarativeSource source = TestManifests.source(yaml, clockAt("2024-02-01T00:00:00Z"));
-        return (DeclarativeStream) source.streams(Config.of(Json.object())).get(0);
+        return (DeclarativeStream) source.streams(Config.of(Json.object()), TestRuns.open()).get(0);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sluice.declarative;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.fixtures.TestRuns;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
 import dev.sluice.declarative.manifest.ManifestBinder;
@@ -83,12 +84,13 @@ public final class TestManifests {
     }
 
     public static BuildContext context(Config config, Clock clock) {
-        return new BuildContext(config, TRANSPORT, clock, duration -> { }, null, ConfigUpdates.NONE);
+        return new BuildContext(config, TestRuns.open(TRANSPORT), clock, duration -> { }, null, ConfigUpdates.NONE);
     }
 
     /** A source from a manifest whose components read {@code clock} and never really sleep. */
     public static DeclarativeSource source(String yaml, Clock clock) {
-        return new DeclarativeSource(bind(yaml), config -> context(config, clock));
+        return new DeclarativeSource(bind(yaml), (config, run) -> new BuildContext(config,
+                TestRuns.using(run, TRANSPORT), clock, duration -> { }, null, ConfigUpdates.NONE));
     }
 
     public static Clock clockAt(String instant) {

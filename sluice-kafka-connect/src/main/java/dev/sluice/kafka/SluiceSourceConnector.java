@@ -3,6 +3,7 @@ package dev.sluice.kafka;
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import dev.sluice.source.StreamPartitioning;
@@ -49,6 +50,7 @@ public final class SluiceSourceConnector extends SourceConnector {
     private List<Stream> selected = List.of();
     private final Map<String, List<WorkUnit>> units = new LinkedHashMap<>();
     private @Nullable Thread watcher;
+    private @Nullable RunContext run;
 
     @Override
     public String version() {
@@ -59,7 +61,14 @@ public final class SluiceSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         settings = new HashMap<>(props);
         SluiceConnectorConfig config = new SluiceConnectorConfig(props);
-        selected = select(config);
+        RunContext previous = run;
+        if (previous != null) {
+            previous.close();
+        }
+        // One run for as long as the connector lists partitions (its watcher reads the source in it).
+        RunContext current = RunContext.named("connector-" + props.getOrDefault("name", "unnamed"));
+        run = current;
+        selected = select(config, current);
         WorkPlanner planner = new WorkPlanner(context().offsetStorageReader(), tasksMax(props), config.splitRanges());
         synchronized (this) {
             units.clear();
@@ -76,11 +85,11 @@ public final class SluiceSourceConnector extends SourceConnector {
         }
     }
 
-    private static List<Stream> select(SluiceConnectorConfig config) {
+    private static List<Stream> select(SluiceConnectorConfig config, RunContext run) {
         List<Stream> streams;
         try {
             Source source = new SourceLoader(SluiceConnectorConfig.class.getClassLoader()).load(config.source());
-            streams = source.streams(config.sourceConfig());
+            streams = source.streams(config.sourceConfig(), run);
         } catch (ConnectorException e) {
             throw new ConnectException("Cannot load the source: " + e.getMessage(), e);
         }
@@ -201,6 +210,11 @@ public final class SluiceSourceConnector extends SourceConnector {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        RunContext current = run;
+        run = null;
+        if (current != null) {
+            current.close();
         }
     }
 

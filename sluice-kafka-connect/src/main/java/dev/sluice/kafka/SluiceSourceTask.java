@@ -2,7 +2,10 @@ package dev.sluice.kafka;
 
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
+import dev.sluice.protocol.SecretMasker;
+import dev.sluice.runner.Secrets;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import java.time.Clock;
@@ -34,7 +37,11 @@ import org.slf4j.LoggerFactory;
  * scratch), and a bounded unit whose offset says it was read to its end is not read again.
  *
  * <p>Errors (STYLE.md §3.5): a transient failure is a {@link RetriableException} and the next {@code poll()}
- * resumes the failed unit from its last checkpoint; any other failure is a {@link ConnectException}.
+ * resumes the failed unit from its last checkpoint; any other failure is a {@link ConnectException}. Their
+ * messages (and those of their causes) are masked with the config's secrets and those this task obtained.
+ *
+ * <p>Each task is one run ({@link RunContext}): its secrets, HTTP transport and threads are its own, and
+ * {@link #stop()} closes it. Two tasks in one worker, of one connector or of two, share none of them.
  */
 public final class SluiceSourceTask extends SourceTask {
 
@@ -47,6 +54,8 @@ public final class SluiceSourceTask extends SourceTask {
     private @Nullable Thread reader;
     private @Nullable SourceRecord held;
     private @Nullable RuntimeException pendingFailure;
+    private @Nullable RunContext run;
+    private SecretMasker configured = SecretMasker.none();
 
     @Override
     public String version() {
@@ -59,13 +68,18 @@ public final class SluiceSourceTask extends SourceTask {
         List<WorkUnit> units = WorkUnit.decode(settings.get(WorkUnit.TASK_UNITS));
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         Map<String, Stream> streams = new HashMap<>();
+        RunContext current = RunContext.named("task-" + settings.getOrDefault("name", "unnamed") + "-"
+                + (units.isEmpty() ? "idle" : units.get(0).describe()));
+        run = current;
         try {
             Source source = new SourceLoader(SluiceConnectorConfig.class.getClassLoader()).load(config.source());
-            for (Stream stream : source.streams(config.sourceConfig())) {
+            configured = Secrets.masker(source.spec().connectionSpecification(), config.sourceConfig());
+            for (Stream stream : source.streams(config.sourceConfig(), current)) {
                 streams.put(stream.name(), stream);
             }
         } catch (ConnectorException e) {
-            throw new ConnectException("Cannot start the source: " + e.getMessage(), e);
+            throw new ConnectException(mask("Cannot start the source: " + e.getMessage()),
+                    MaskedFailure.of(e, this::mask));
         }
         Map<String, RecordConverter> converters = new HashMap<>();
         for (WorkUnit unit : units) {
@@ -91,8 +105,8 @@ public final class SluiceSourceTask extends SourceTask {
         }
         String units = progress.isEmpty() ? "idle"
                 : progress.keySet().iterator().next().describe() + "+" + (progress.size() - 1);
-        Thread thread = new Thread(new TaskReader(plans, queue, config.syncIntervalMillis(), Clock.systemUTC()),
-                "sluice-reader-" + units);
+        Thread thread = new Thread(new TaskReader(plans, queue, config.syncIntervalMillis(), Clock.systemUTC(),
+                java.util.Objects.requireNonNull(run, "the task is not started")), "sluice-reader-" + units);
         thread.setDaemon(true);
         thread.start();
         reader = thread;
@@ -196,12 +210,19 @@ public final class SluiceSourceTask extends SourceTask {
 
     private RuntimeException translate(ReadEvent.Failure failure) {
         RuntimeException cause = failure.failure();
-        String message = "Stream " + failure.unit().describe() + ": " + cause.getMessage();
+        String message = mask("Stream " + failure.unit().describe() + ": " + cause.getMessage());
+        Throwable masked = MaskedFailure.of(cause, this::mask);
         if (cause instanceof ConnectorException connector && connector.failureType() == FailureType.TRANSIENT_ERROR) {
             log.warn("Transient failure, retrying from the last checkpoint: {}", message);
-            return new RetriableException(message, cause);
+            return new RetriableException(message, masked);
         }
-        return new ConnectException(message, cause);
+        return new ConnectException(message, masked);
+    }
+
+    /** {@code text} with the config's secrets and those this task's run obtained masked. */
+    private String mask(String text) {
+        RunContext current = run;
+        return current == null ? configured.mask(text) : current.secrets().mask(configured, text);
     }
 
     @Override
@@ -214,6 +235,11 @@ public final class SluiceSourceTask extends SourceTask {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        RunContext current = run;
+        if (current != null) {
+            // Kept: its secrets stay readable for a failure still being reported.
+            current.close();
         }
     }
 }

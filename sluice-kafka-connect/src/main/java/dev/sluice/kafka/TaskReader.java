@@ -3,6 +3,7 @@ package dev.sluice.kafka;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.SyncMode;
 import dev.sluice.source.ReadRequest;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
@@ -32,8 +33,11 @@ final class TaskReader implements Runnable {
     private final BlockingQueue<ReadEvent> queue;
     private final long syncIntervalMillis;
     private final Clock clock;
+    private final RunContext run;
 
-    TaskReader(List<UnitPlan> plans, BlockingQueue<ReadEvent> queue, long syncIntervalMillis, Clock clock) {
+    TaskReader(List<UnitPlan> plans, BlockingQueue<ReadEvent> queue, long syncIntervalMillis, Clock clock,
+            RunContext run) {
+        this.run = run;
         this.plans = new ArrayList<>(plans);
         this.queue = queue;
         this.syncIntervalMillis = syncIntervalMillis;
@@ -67,7 +71,7 @@ final class TaskReader implements Runnable {
     private StreamState read(UnitPlan plan) throws InterruptedException {
         QueueSink sink = new QueueSink(plan.unit(), plan.start());
         SyncMode mode = plan.incremental() ? SyncMode.INCREMENTAL : SyncMode.FULL_REFRESH;
-        ReadRequest request = new ReadRequest(mode, plan.start(), null);
+        ReadRequest request = new ReadRequest(mode, plan.start(), null, run);
         try {
             StreamPartition partition = plan.unit().partition();
             if (partition == null) {

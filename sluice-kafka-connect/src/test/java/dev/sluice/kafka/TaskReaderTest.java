@@ -7,6 +7,7 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.ReadRequest;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Stream;
 import dev.sluice.source.StreamSink;
 import dev.sluice.source.StreamState;
@@ -49,10 +50,12 @@ class TaskReaderTest {
     private static List<String> events(Stream stream) throws InterruptedException {
         BlockingQueue<ReadEvent> queue = new ArrayBlockingQueue<>(100);
         WorkUnit unit = WorkUnit.whole("s");
-        Thread reader = new Thread(new TaskReader(List.of(new UnitPlan(unit, stream, StreamState.empty(), false)),
-                queue, -1, Clock.systemUTC()));
-        reader.start();
-        reader.join();
+        try (RunContext run = RunContext.named("test")) {
+            Thread reader = new Thread(new TaskReader(List.of(new UnitPlan(unit, stream, StreamState.empty(), false)),
+                    queue, -1, Clock.systemUTC(), run));
+            reader.start();
+            reader.join();
+        }
         List<String> events = new ArrayList<>();
         for (ReadEvent event : queue) {
             if (event instanceof ReadEvent.Record record) {

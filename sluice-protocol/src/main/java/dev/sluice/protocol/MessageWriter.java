@@ -26,6 +26,7 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
 
     private final JsonGenerator generator;
     private volatile SecretMasker masker = SecretMasker.none();
+    private volatile SecretRegistry registry = new SecretRegistry();
     private volatile Combined combined = new Combined(SecretMasker.none(), SecretMasker.none(),
             SecretMasker.none());
 
@@ -49,10 +50,19 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
         this.masker = secrets;
     }
 
-    /** The config's secrets and those the connector obtained while running ({@link RuntimeSecrets}). */
+    /**
+     * Masks the config's secrets and those the run this writer writes for obtains while it runs, in every later
+     * LOG, TRACE and CONNECTION_STATUS text.
+     */
+    public void maskSecrets(SecretMasker configured, SecretRegistry obtained) {
+        this.masker = configured;
+        this.registry = obtained;
+    }
+
+    /** The config's secrets and those the run obtained so far ({@link #maskSecrets(SecretMasker, SecretRegistry)}). */
     public SecretMasker masker() {
         SecretMasker configured = masker;
-        SecretMasker runtime = RuntimeSecrets.masker();
+        SecretMasker runtime = registry.masker();
         Combined current = combined;
         if (current.configured() != configured || current.runtime() != runtime) {
             current = new Combined(configured, runtime, runtime.isEmpty() ? configured : configured.plus(runtime));

@@ -144,16 +144,17 @@ class MessageWriterTest {
 
     @Test
     void secretsObtainedWhileRunningAreMaskedWithTheConfiguredOnes() {
-        writer.maskSecrets(SecretMasker.of(Set.of("configured-key-7f1")));
+        SecretRegistry registry = new SecretRegistry();
+        writer.maskSecrets(SecretMasker.of(Set.of("configured-key-7f1")), registry);
         writer.write(new AirbyteLog(AirbyteLog.Level.INFO, "before: tok-runtime-93e/x"));
-        RuntimeSecrets.add("tok-runtime-93e/x");
+        registry.add("tok-runtime-93e/x");
         writer.write(new AirbyteLog(AirbyteLog.Level.WARN, "401: token tok-runtime-93e/x refused, key configured-key-7f1"));
         writer.write(AirbyteTrace.error(1L, new AirbyteTrace.TraceError("refused tok-runtime-93e%2Fx", null, null,
                 FailureType.CONFIG_ERROR, null)));
 
         assertThat(written()).as("masked from when it is known").contains("before: tok-runtime-93e/x")
                 .contains("401: token **** refused, key ****").contains("refused ****");
-        assertThat(RuntimeSecrets.mask(SecretMasker.none(), "x tok-runtime-93e/x")).isEqualTo("x ****");
+        assertThat(registry.mask(SecretMasker.none(), "x tok-runtime-93e/x")).isEqualTo("x ****");
     }
 
     @Test

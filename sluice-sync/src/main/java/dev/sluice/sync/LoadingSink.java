@@ -5,8 +5,8 @@ import dev.sluice.protocol.AirbyteRecord;
 import dev.sluice.protocol.AirbyteStateMessage;
 import dev.sluice.protocol.AirbyteTrace;
 import dev.sluice.protocol.MessageSink;
-import dev.sluice.protocol.RuntimeSecrets;
 import dev.sluice.protocol.SecretMasker;
+import dev.sluice.protocol.SecretRegistry;
 import dev.sluice.source.StreamState;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,13 +29,16 @@ final class LoadingSink implements MessageSink {
     private final Map<String, Duration> elapsed = new LinkedHashMap<>();
     private final SyncListener listener;
     private final SecretMasker masker;
+    private final SecretRegistry obtained;
     private final Clock clock;
     private @Nullable StreamLoader current;
 
-    LoadingSink(List<StreamLoader> streamLoaders, SyncListener listener, SecretMasker masker, Clock clock) {
+    LoadingSink(List<StreamLoader> streamLoaders, SyncListener listener, SecretMasker masker, SecretRegistry obtained,
+            Clock clock) {
         streamLoaders.forEach(loader -> loaders.put(loader.plan().stream(), loader));
         this.listener = listener;
         this.masker = masker;
+        this.obtained = obtained;
         this.clock = clock;
     }
 
@@ -79,7 +82,7 @@ final class LoadingSink implements MessageSink {
             }
         } else if (trace.error() != null && trace.error().streamDescriptor() != null) {
             String stream = trace.error().streamDescriptor().name();
-            errors.put(stream, RuntimeSecrets.mask(masker, trace.error().message()));
+            errors.put(stream, obtained.mask(masker, trace.error().message()));
             // The error TRACE follows INCOMPLETE: report the stream again now that its reason is known.
             StreamLoader loader = loaders.get(stream);
             if (loader != null) {

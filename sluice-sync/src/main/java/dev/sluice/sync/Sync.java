@@ -14,6 +14,7 @@ import dev.sluice.runner.SourceRunner;
 import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConfigException;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import dev.sluice.source.StreamState;
@@ -58,9 +59,21 @@ public final class Sync {
      *     exist, or the destination cannot be opened
      */
     public SyncResult run(Config config, SyncOptions options, SyncListener listener) {
+        try (RunContext run = RunContext.named("sync")) {
+            return run(run, config, options, listener);
+        }
+    }
+
+    /**
+     * Syncs in {@code run}, which the caller owns (and masks its own messages with: see
+     * {@link RunContext#secrets()}); a stream's failure is in the result, not thrown.
+     *
+     * @throws dev.sluice.source.ConnectorException as {@link #run(Config, SyncOptions, SyncListener)}
+     */
+    public SyncResult run(RunContext run, Config config, SyncOptions options, SyncListener listener) {
         ConfigValidator.validate(source.spec().connectionSpecification(), config);
         SecretMasker masker = Secrets.masker(source.spec().connectionSpecification(), config);
-        List<Stream> streams = select(source.streams(config), options.streams());
+        List<Stream> streams = select(source.streams(config, run), options.streams());
         long started = clock.millis();
         try (Database database = Database.open(destination)) {
             StateStore states = new StateStore(database);
@@ -80,9 +93,9 @@ public final class Sync {
             }
             List<ConfiguredAirbyteStream> catalog = loaders.stream().map(loader -> loader.plan().configured())
                     .toList();
-            LoadingSink sink = new LoadingSink(loaders, listener, masker, clock);
+            LoadingSink sink = new LoadingSink(loaders, listener, masker, run.secrets(), clock);
             try (PipelinedSink pipeline = new PipelinedSink(sink)) {
-                new SourceRunner(source, pipeline, clock).read(config, new ConfiguredAirbyteCatalog(catalog),
+                new SourceRunner(source, pipeline, clock, run).read(config, new ConfiguredAirbyteCatalog(catalog),
                         new StateInput(incoming));
             }
             SyncResult result = new SyncResult(database.description(), sink.results(),

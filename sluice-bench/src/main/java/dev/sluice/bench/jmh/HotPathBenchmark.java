@@ -19,6 +19,7 @@ import dev.sluice.bench.BenchRecords;
 import dev.sluice.protocol.Json;
 import dev.sluice.protocol.MessageWriter;
 import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,6 +35,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -55,6 +57,7 @@ public class HotPathBenchmark {
     private RecordSelector selector;
     private RecordContext context;
     private MessageWriter writer;
+    private RunContext run;
 
     @Setup
     public void setUp() throws IOException {
@@ -65,7 +68,8 @@ public class HotPathBenchmark {
         }
         body.put("next_page", 2);
         page = Json.MAPPER.writeValueAsBytes(body);
-        BuildContext build = BuildContext.of(Config.empty());
+        run = RunContext.named("benchmark");
+        BuildContext build = BuildContext.of(Config.empty(), run);
         ResolvedManifest transformation = ManifestPipeline.fromJson(Json.parse("""
                 {"type": "AddFields", "fields": [{"path": ["full_name"],
                   "value": "{{ record.first_name }} {{ record.last_name }}"}]}"""));
@@ -77,6 +81,11 @@ public class HotPathBenchmark {
         streaming = new StreamingJson(List.of("data"));
         context = RecordContext.of(build.interpolation(), StreamSlice.EMPTY, null);
         writer = new MessageWriter(OutputStream.nullOutputStream());
+    }
+
+    @TearDown
+    public void tearDown() {
+        run.close();
     }
 
     @Benchmark

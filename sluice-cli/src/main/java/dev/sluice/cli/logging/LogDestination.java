@@ -2,8 +2,8 @@ package dev.sluice.cli.logging;
 
 import dev.sluice.protocol.AirbyteLog;
 import dev.sluice.protocol.MessageSink;
-import dev.sluice.protocol.RuntimeSecrets;
 import dev.sluice.protocol.SecretMasker;
+import dev.sluice.protocol.SecretRegistry;
 import java.io.PrintStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
@@ -17,6 +17,7 @@ public final class LogDestination {
     private static volatile @Nullable MessageSink sink;
     private static volatile Level threshold = Level.INFO;
     private static volatile SecretMasker standardErrorMasker = SecretMasker.none();
+    private static volatile SecretRegistry standardErrorSecrets = new SecretRegistry();
     private static final PrintStream STDERR = System.err;
 
     private LogDestination() {
@@ -32,14 +33,16 @@ public final class LogDestination {
         sink = null;
         threshold = level;
         standardErrorMasker = SecretMasker.none();
+        standardErrorSecrets = new SecretRegistry();
     }
 
     /**
      * Masks these secrets (and those obtained while running) in what is logged on standard error from now on; a
      * protocol sink masks by itself.
      */
-    public static void maskOnStandardError(SecretMasker masker) {
-        standardErrorMasker = masker;
+    public static void maskOnStandardError(SecretMasker configured, SecretRegistry obtained) {
+        standardErrorMasker = configured;
+        standardErrorSecrets = obtained;
     }
 
     static boolean isEnabled(Level level) {
@@ -53,9 +56,10 @@ public final class LogDestination {
             target.accept(new AirbyteLog(protocolLevel(level), message, stack));
         } else {
             SecretMasker masker = standardErrorMasker;
-            STDERR.println(level + " " + shortName(loggerName) + " - " + RuntimeSecrets.mask(masker, message));
+            SecretRegistry obtained = standardErrorSecrets;
+            STDERR.println(level + " " + shortName(loggerName) + " - " + obtained.mask(masker, message));
             if (stack != null) {
-                STDERR.print(RuntimeSecrets.mask(masker, stack));
+                STDERR.print(obtained.mask(masker, stack));
             }
         }
     }

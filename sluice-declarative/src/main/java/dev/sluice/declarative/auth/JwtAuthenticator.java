@@ -11,7 +11,7 @@ import dev.sluice.declarative.component.RequestOptionApplier;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.protocol.Json;
-import dev.sluice.protocol.RuntimeSecrets;
+import dev.sluice.protocol.SecretRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,11 +52,14 @@ final class JwtAuthenticator implements Authenticator {
     private final @Nullable InterpolatedString headerPrefix;
     private final RequestOption option;
     private final InterpolationContext context;
+    private final SecretRegistry secrets;
     private final Clock clock;
     private volatile @Nullable Minted minted;
 
     JwtAuthenticator(String algorithm, Supplier<JwtSigner> signer, Claims claims, long durationSeconds,
-            @Nullable InterpolatedString headerPrefix, RequestOption option, InterpolationContext context, Clock clock) {
+            @Nullable InterpolatedString headerPrefix, RequestOption option, InterpolationContext context, Clock clock,
+            SecretRegistry secrets) {
+        this.secrets = secrets;
         this.algorithm = algorithm;
         this.signer = signer;
         this.claims = claims;
@@ -98,7 +101,7 @@ final class JwtAuthenticator implements Authenticator {
         long issuedAt = now.getEpochSecond();
         String input = base64(header()) + "." + base64(payload(issuedAt));
         String jwt = input + "." + signer.get().sign(input.getBytes(StandardCharsets.US_ASCII));
-        RuntimeSecrets.add(jwt);
+        secrets.add(jwt);
         String prefix = headerPrefix == null ? "" : headerPrefix.evalString(context);
         Instant expiresAt = Instant.ofEpochSecond(issuedAt + durationSeconds);
         return new Minted(prefix.isEmpty() ? jwt : prefix + " " + jwt,

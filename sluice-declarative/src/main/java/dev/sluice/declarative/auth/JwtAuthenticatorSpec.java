@@ -79,7 +79,7 @@ public record JwtAuthenticatorSpec(
                 : new RequestOption(InjectInto.HEADER, List.of("Authorization"));
         return new JwtAuthenticator(algorithm, signer(interpolation, params), claims,
                 tokenDuration == null ? DEFAULT_DURATION : tokenDuration, template(headerPrefix, params), option,
-                interpolation, context.clock());
+                interpolation, context.clock(), context.run().secrets());
     }
 
     /** The key is read when the first token is signed, so that building never fails on an unused key. */

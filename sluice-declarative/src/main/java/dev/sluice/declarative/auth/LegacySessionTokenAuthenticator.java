@@ -15,7 +15,6 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
-import dev.sluice.protocol.RuntimeSecrets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -63,7 +62,7 @@ final class LegacySessionTokenAuthenticator implements Authenticator {
     synchronized String token() {
         if (token == null) {
             token = obtain();
-            RuntimeSecrets.add(token);
+            context.run().secrets().add(token);
         }
         return token;
     }

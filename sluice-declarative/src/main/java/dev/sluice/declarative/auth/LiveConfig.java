@@ -2,6 +2,7 @@ package dev.sluice.declarative.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -13,13 +14,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The user's config as components changed it during this run (rotated OAuth tokens), shared by every component
  * built from the same {@link Config} instance — the reference's components share one mutable config dict, so a
- * single-use refresh token rotated by one stream is what the next stream refreshes with. Keyed by identity:
- * equal configs of two runs (or two tests) never share tokens. Entries go when their {@code Config} is collected.
+ * single-use refresh token rotated by one stream is what the next stream refreshes with. Held by the run
+ * ({@link Registry#SERVICE}), so two runs — two sources or two Kafka Connect tasks in one JVM — never see each
+ * other's updates; within a run keyed by identity, so equal configs built separately never share tokens either.
+ * Entries go when their {@code Config} is collected.
  */
 final class LiveConfig {
-
-    private static final Map<IdentityKey, LiveConfig> LIVE = new HashMap<>();
-    private static final ReferenceQueue<Config> COLLECTED = new ReferenceQueue<>();
 
     private final ReentrantLock refreshLock = new ReentrantLock();
     private volatile ObjectNode current;
@@ -29,17 +29,29 @@ final class LiveConfig {
         this.current = initial;
     }
 
-    static LiveConfig of(Config config) {
-        synchronized (LIVE) {
-            for (Reference<? extends Config> gone = COLLECTED.poll(); gone != null; gone = COLLECTED.poll()) {
-                LIVE.remove((IdentityKey) gone);
+    /** The live version of {@code config} in {@code run}. */
+    static LiveConfig of(RunContext run, Config config) {
+        return run.service(Registry.SERVICE).of(config);
+    }
+
+    /** The live configs of one run. */
+    static final class Registry {
+        static final RunContext.Service<Registry> SERVICE = RunContext.Service.of("live config", Registry.class,
+                run -> new Registry());
+
+        private final Map<IdentityKey, LiveConfig> live = new HashMap<>();
+        private final ReferenceQueue<Config> collected = new ReferenceQueue<>();
+
+        synchronized LiveConfig of(Config config) {
+            for (Reference<? extends Config> gone = collected.poll(); gone != null; gone = collected.poll()) {
+                live.remove((IdentityKey) gone);
             }
-            LiveConfig live = LIVE.get(new IdentityKey(config, null));
-            if (live == null) {
-                live = new LiveConfig(config.json().deepCopy());
-                LIVE.put(new IdentityKey(config, COLLECTED), live);
+            LiveConfig result = live.get(new IdentityKey(config, null));
+            if (result == null) {
+                result = new LiveConfig(config.json().deepCopy());
+                live.put(new IdentityKey(config, collected), result);
             }
-            return live;
+            return result;
         }
     }
 

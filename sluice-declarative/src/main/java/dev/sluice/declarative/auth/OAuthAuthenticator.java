@@ -9,7 +9,7 @@ import dev.sluice.http.HttpRequest;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
-import dev.sluice.protocol.RuntimeSecrets;
+import dev.sluice.protocol.SecretRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +40,11 @@ final class OAuthAuthenticator implements Authenticator {
     private final ResponseNames names;
     private final @Nullable String fixedToken;
     private final Clock clock;
+    private final SecretRegistry secrets;
 
     OAuthAuthenticator(RefreshRequestTemplate refreshRequest, TokenEndpoint endpoint, TokenStore store,
-            ResponseNames names, @Nullable String fixedToken, Clock clock) {
+            ResponseNames names, @Nullable String fixedToken, Clock clock, SecretRegistry secrets) {
+        this.secrets = secrets;
         this.refreshRequest = refreshRequest;
         this.endpoint = endpoint;
         this.store = store;
@@ -103,9 +105,9 @@ final class OAuthAuthenticator implements Authenticator {
             rotated = value == null ? null : PythonText.str(value);
         }
         // Obtained, not configured: masked from here on, as an API refusing a token may quote it.
-        RuntimeSecrets.add(accessToken);
+        secrets.add(accessToken);
         if (rotated != null) {
-            RuntimeSecrets.add(rotated);
+            secrets.add(rotated);
         }
         TokenState state = store.save(accessToken, expiresAt, rotated, now);
         log.info("Refreshed the OAuth access token; it expires at {}", expiresAt);

@@ -97,7 +97,7 @@ public record OAuthAuthenticatorSpec(
         Supplier<String> id = template(clientId, params, interpolation);
         Supplier<String> secret = template(clientSecret, params, interpolation);
         if (refreshTokenUpdater != null) {
-            store = new ConfigTokenStore(LiveConfig.of(context.config()), refreshTokenUpdater.paths(),
+            store = new ConfigTokenStore(LiveConfig.of(context.run(), context.config()), refreshTokenUpdater.paths(),
                     context.configUpdates());
             sentRefreshTokenName = refreshTokenUpdater.refreshTokenName();
             rotatedRefreshTokenName = sentRefreshTokenName;
@@ -126,7 +126,7 @@ public record OAuthAuthenticatorSpec(
         String fixed = refreshTokenUpdater == null && tokenRefreshEndpoint == null
                 ? OAuthInitialToken.accessTokenValue(this, params, interpolation) : null;
         return new OAuthAuthenticator(request, new TokenEndpoint(context, refreshTokenErrors()), store, names,
-                fixed == null || fixed.isEmpty() ? null : fixed, context.clock());
+                fixed == null || fixed.isEmpty() ? null : fixed, context.clock(), context.run().secrets());
     }
 
     /** The authenticator's own fields, else the updater's deprecated ones. */

@@ -7,7 +7,6 @@ import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
-import dev.sluice.protocol.RuntimeSecrets;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +27,7 @@ final class OAuthInitialToken {
         if (token == null || token.isEmpty()) {
             return TokenState.none();
         }
-        RuntimeSecrets.add(token);
+        context.run().secrets().add(token);
         Instant now = context.clock().instant();
         Instant expiresAt = expiryDate(spec.tokenExpiryDate(), params, interpolation);
         return TokenState.of(token, expiresAt == null ? now.minus(Duration.ofDays(1)) : expiresAt, now);

@@ -62,7 +62,8 @@ public record SessionTokenAuthenticatorSpec(
         SessionTokenProvider provider = new SessionTokenProvider(loginRequester.build(context), sessionTokenPath,
                 expirationDuration == null || expirationDuration.isEmpty() ? null
                         : IsoDuration.parse(expirationDuration),
-                decoder == null ? JsonDecoderSpec.DEFAULT : decoder.build(context), context.clock());
+                decoder == null ? JsonDecoderSpec.DEFAULT : decoder.build(context), context.clock(),
+                context.run().secrets());
         return requestAuthentication.build(context, provider);
     }
 }

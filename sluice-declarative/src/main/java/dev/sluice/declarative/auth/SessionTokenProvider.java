@@ -6,8 +6,8 @@ import dev.sluice.declarative.datetime.IsoDuration;
 import dev.sluice.declarative.datetime.PythonDateTime;
 import dev.sluice.declarative.decoder.Decoder;
 import dev.sluice.protocol.FailureType;
+import dev.sluice.protocol.SecretRegistry;
 import dev.sluice.source.ConnectorException;
-import dev.sluice.protocol.RuntimeSecrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,11 +25,13 @@ public final class SessionTokenProvider {
     private final @Nullable IsoDuration expiration;
     private final Decoder decoder;
     private final Clock clock;
+    private final SecretRegistry secrets;
     private @Nullable JsonNode token;
     private @Nullable Instant expiresAt;
 
     SessionTokenProvider(LoginRequester login, List<String> tokenPath, @Nullable IsoDuration expiration,
-            Decoder decoder, Clock clock) {
+            Decoder decoder, Clock clock, SecretRegistry secrets) {
+        this.secrets = secrets;
         this.login = login;
         this.tokenPath = List.copyOf(tokenPath);
         this.expiration = expiration;
@@ -67,7 +69,7 @@ public final class SessionTokenProvider {
             throw new ConnectorException(FailureType.SYSTEM_ERROR, "Failed to get session token: the login response "
                     + "has no value at session_token_path " + tokenPath);
         }
-        RuntimeSecrets.add(value.isTextual() ? value.asText() : value.toString());
+        secrets.add(value.isTextual() ? value.asText() : value.toString());
         return value;
     }
 }

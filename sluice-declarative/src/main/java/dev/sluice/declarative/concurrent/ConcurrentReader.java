@@ -44,7 +44,6 @@ public final class ConcurrentReader {
      */
     static final int BATCH = 256;
     private static final Logger log = LoggerFactory.getLogger(ConcurrentReader.class);
-    private static final AtomicInteger READS = new AtomicInteger();
 
     private final String streamName;
     private final int concurrency;
@@ -155,7 +154,8 @@ public final class ConcurrentReader {
 
         Run(ReadPlan plan) {
             this.plan = plan;
-            String prefix = "sluice-" + streamName + "-" + READS.incrementAndGet();
+            // Named after this read (no process-wide counter): its threads live and die with it.
+            String prefix = "sluice-" + streamName + "-" + Integer.toHexString(System.identityHashCode(this));
             AtomicInteger threads = new AtomicInteger();
             this.readers = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
                     new LinkedBlockingQueue<>(), task -> daemon(task, prefix + "-reader-" + threads.incrementAndGet()));

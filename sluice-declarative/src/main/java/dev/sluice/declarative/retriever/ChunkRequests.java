@@ -6,42 +6,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The requests of one page's property chunks: independent of each other, so they run concurrently on a shared
+ * The requests of one page's property chunks: independent of each other, so they run concurrently on the run's
  * pool, at most {@code limit} at a time (a sliding window in chunk order), while the caller takes the results
  * in chunk order. A failed request fails the page when the caller reaches it; closing cancels what is still
  * running. With one chunk, or a limit of 1, requests run on the caller's thread.
  */
 final class ChunkRequests<T> implements AutoCloseable {
 
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger created = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "sluice-property-chunk-" + created.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
-
     private final int count;
     private final int limit;
     private final IntFunction<T> request;
     private final List<Future<T>> futures = new ArrayList<>();
     private final boolean inline;
+    private final @Nullable ExecutorService pool;
 
-    ChunkRequests(int count, int limit, IntFunction<T> request) {
+    /** {@code pool} is asked for only when requests run concurrently (so a run makes its pool only when needed). */
+    ChunkRequests(Supplier<ExecutorService> pool, int count, int limit, IntFunction<T> request) {
         this.count = count;
         this.limit = limit;
         this.request = request;
         this.inline = count <= 1 || limit <= 1;
+        this.pool = inline ? null : pool.get();
         if (!inline) {
             for (int index = 0; index < Math.min(count, limit); index++) {
                 submit(index);
@@ -50,7 +41,7 @@ final class ChunkRequests<T> implements AutoCloseable {
     }
 
     private void submit(int index) {
-        futures.add(POOL.submit(() -> request.apply(index)));
+        futures.add(java.util.Objects.requireNonNull(pool).submit(() -> request.apply(index)));
     }
 
     /** The result of chunk {@code index}; call with 0, 1, 2... in order. */

@@ -13,6 +13,7 @@ import dev.sluice.declarative.requester.properties.MergedPage;
 import dev.sluice.declarative.requester.properties.PropertyChunking;
 import dev.sluice.declarative.requester.properties.QueryProperties;
 import dev.sluice.protocol.Json;
+import dev.sluice.source.RunContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,10 +51,12 @@ final class ChunkedPageReader {
     private final RecordSelector selector;
     private final QueryProperties queryProperties;
     private final int concurrency;
+    private final RunContext run;
     private final AtomicLong incompleteTotal = new AtomicLong();
 
     ChunkedPageReader(String streamName, HttpRequester requester, RecordSelector selector,
-            QueryProperties queryProperties, int concurrency) {
+            QueryProperties queryProperties, int concurrency, RunContext run) {
+        this.run = run;
         this.streamName = streamName;
         this.requester = requester;
         this.selector = selector;
@@ -62,7 +65,7 @@ final class ChunkedPageReader {
     }
 
     ChunkedPageReader withConcurrency(int newConcurrency) {
-        return new ChunkedPageReader(streamName, requester, selector, queryProperties, newConcurrency);
+        return new ChunkedPageReader(streamName, requester, selector, queryProperties, newConcurrency, run);
     }
 
     /**
@@ -77,8 +80,8 @@ final class ChunkedPageReader {
         PageRecords page = new PageRecords(records, gate);
         Optional<DecodedResponse> last = Optional.empty();
         int lastRaw = 0;
-        try (ChunkRequests<Optional<DecodedResponse>> requests = new ChunkRequests<>(chunks.size(), concurrency,
-                index -> requester.send(chunkSlice(slice, chunks.get(index)), token, options, path,
+        try (ChunkRequests<Optional<DecodedResponse>> requests = new ChunkRequests<>(run::executor, chunks.size(),
+                concurrency, index -> requester.send(chunkSlice(slice, chunks.get(index)), token, options, path,
                         response -> new DecodedResponse(response, selector.decode(response))))) {
             for (int index = 0; index < chunks.size(); index++) {
                 int chunk = index;

@@ -79,7 +79,7 @@ public record SimpleRetrieverSpec(
         HttpRequester http = requester.build(context);
         QueryPropertiesSpec query = requester.effectiveQueryProperties();
         ChunkedPageReader chunks = query == null ? null : new ChunkedPageReader(streamName, http, selector,
-                query.build(context, streamName), ChunkedPageReader.DEFAULT_CONCURRENCY);
+                query.build(context, streamName), ChunkedPageReader.DEFAULT_CONCURRENCY, context.run());
         return new SimpleRetriever(http, selector, pages,
                 Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation(), chunks,
                 streaming(selector, http));

@@ -1,6 +1,7 @@
 package dev.sluice.declarative.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.fixtures.TestRuns;
 import dev.sluice.declarative.DeclarativeSource;
 import dev.sluice.declarative.ManifestSources;
 import dev.sluice.declarative.component.BuildContext;
@@ -48,7 +49,7 @@ final class AuthFixtures {
     }
 
     static BuildContext context(Config config, Clock clock, ConfigUpdates updates) {
-        return new BuildContext(config, TRANSPORT, clock, new RecordingSleeper(), null, updates);
+        return new BuildContext(config, TestRuns.open(TRANSPORT), clock, new RecordingSleeper(), null, updates);
     }
 
     static BuildContext context(Config config, Clock clock) {
@@ -101,7 +102,7 @@ final class AuthFixtures {
     static DeclarativeSource source(String manifest, Clock clock, Sleeper sleeper, ConfigUpdates updates) {
         DeclarativeSource loaded = ManifestSources.fromYaml(manifest);
         return new DeclarativeSource(loaded.manifest(),
-                config -> new BuildContext(config, TRANSPORT, clock, sleeper, null, updates));
+                (config, run) -> new BuildContext(config, TestRuns.using(run, TRANSPORT), clock, sleeper, null, updates));
     }
 
     private static String indent(String yaml, String key, int spaces) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.fixtures.TestRuns;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
 import dev.sluice.declarative.manifest.ManifestBinder;
@@ -60,7 +61,7 @@ class AuthenticatorCorpusTest {
             ResolvedManifest manifest = ManifestPipeline.fromYaml(Files.readString(connector.resolve("manifest.yaml")));
             Path configFile = connector.resolve("reference_config.json");
             Config config = Files.isRegularFile(configFile) ? Config.of(Json.read(configFile)) : Config.empty();
-            BuildContext context = new BuildContext(config, AuthFixtures.TRANSPORT, Clock.systemUTC(),
+            BuildContext context = new BuildContext(config, TestRuns.open(AuthFixtures.TRANSPORT), Clock.systemUTC(),
                     new RecordingSleeper(), null, ConfigUpdates.NONE);
             List<Found> found = new ArrayList<>();
             collect(manifest.manifest(), ManifestPath.root(), "", found);

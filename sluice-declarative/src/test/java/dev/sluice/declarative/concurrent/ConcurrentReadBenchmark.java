@@ -27,6 +27,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import dev.sluice.source.RunContext;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * 8 partitions of 2 pages each (10 records, then none), every response 50 ms late: the read with
@@ -40,6 +42,13 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("benchmark")
 class ConcurrentReadBenchmark {
+
+    private final RunContext run = RunContext.named("test");
+
+    @AfterEach
+    void closeRun() {
+        run.close();
+    }
 
     private static final int PARTITIONS = 8;
     private static final int PAGES = 2;
@@ -92,9 +101,9 @@ class ConcurrentReadBenchmark {
     }
 
     /** The time of one read of the stream (built beforehand, so that only the read is measured). */
-    private static long read(DeclarativeSource source, MockWebServer server, int workers) {
+    private long read(DeclarativeSource source, MockWebServer server, int workers) {
         Config config = Config.of(Json.object().put("base_url", server.url("/").toString()).put("workers", workers));
-        Stream stream = source.streams(config).get(0);
+        Stream stream = source.streams(config, run).get(0);
         AtomicInteger records = new AtomicInteger();
         StreamSink sink = new StreamSink() {
             @Override
@@ -107,7 +116,7 @@ class ConcurrentReadBenchmark {
             }
         };
         long start = System.nanoTime();
-        stream.read(ReadRequest.fullRefresh(), sink);
+        stream.read(ReadRequest.fullRefresh(run), sink);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(records).hasValue(PARTITIONS * (PAGES - 1) * PAGE_SIZE);
         return millis;

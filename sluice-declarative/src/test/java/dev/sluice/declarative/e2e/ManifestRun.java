@@ -1,5 +1,6 @@
 package dev.sluice.declarative.e2e;
 
+import dev.sluice.declarative.fixtures.TestRuns;
 import dev.sluice.declarative.DeclarativeSource;
 import dev.sluice.declarative.ManifestSources;
 import dev.sluice.declarative.component.BuildContext;
@@ -33,8 +34,8 @@ final class ManifestRun {
     /** A full-refresh read of every stream of the manifest. */
     Output read(String manifest, String extraConfig) {
         DeclarativeSource loaded = ManifestSources.fromYaml(manifest);
-        DeclarativeSource source = new DeclarativeSource(loaded.manifest(), config -> new BuildContext(config,
-                TRANSPORT, Components.CLOCK, sleeper, null, ConfigUpdates.NONE));
+        DeclarativeSource source = new DeclarativeSource(loaded.manifest(), (config, run) -> new BuildContext(config,
+                TestRuns.using(run, TRANSPORT), Components.CLOCK, sleeper, null, ConfigUpdates.NONE));
         return ConnectorHarness.of(source).withClock(Components.CLOCK)
                 .readAll(api.config("{" + extraConfig + "}"), false, StateInput.empty());
     }

@@ -9,6 +9,7 @@ import dev.sluice.http.RetryPolicy;
 import dev.sluice.http.Sleeper;
 import dev.sluice.http.Urls;
 import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +27,9 @@ record DemoApiClient(String baseUrl, @Nullable String apiKey, int pageSize) {
         return apiKey == null ? Authenticator.NONE : Authenticator.header("X-Api-Key", apiKey);
     }
 
-    /** A plain GET of {@code /health} with the usual retries; failures propagate. */
-    void health() {
-        HttpExecutor executor = new HttpExecutor(HttpTransport.shared(), DefaultErrorMapping.INSTANCE,
+    /** A plain GET of {@code /health} with the usual retries, over the run's transport; failures propagate. */
+    void health(RunContext run) {
+        HttpExecutor executor = new HttpExecutor(run.service(HttpTransport.SERVICE), DefaultErrorMapping.INSTANCE,
                 RetryPolicy.DEFAULT, authenticator(), Sleeper.SYSTEM, Clock.systemUTC());
         executor.send(HttpRequest.get(Urls.join(baseUrl, "employees?page_size=1")));
     }

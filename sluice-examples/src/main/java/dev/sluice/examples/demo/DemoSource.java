@@ -5,6 +5,7 @@ import dev.sluice.protocol.ConnectionStatus;
 import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import java.util.List;
@@ -39,8 +40,8 @@ public final class DemoSource implements Source {
     }
 
     @Override
-    public ConnectionStatus check(Config config) {
-        DemoApiClient.of(config).health();
+    public ConnectionStatus check(Config config, RunContext run) {
+        DemoApiClient.of(config).health(run);
         return ConnectionStatus.succeeded();
     }
 }

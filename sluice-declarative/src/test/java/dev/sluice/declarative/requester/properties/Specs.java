@@ -2,6 +2,7 @@ package dev.sluice.declarative.requester.properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.fixtures.TestRuns;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
 import dev.sluice.declarative.component.RequestOptions;
@@ -36,7 +37,7 @@ public final class Specs {
     }
 
     public static BuildContext context(JsonNode config, @Nullable ConfiguredAirbyteCatalog catalog) {
-        return new BuildContext(Config.of(config), HttpTransport.jdk(HttpTransport.Options.DEFAULTS),
+        return new BuildContext(Config.of(config), TestRuns.open(),
                 Clock.systemUTC(), duration -> { }, catalog, ConfigUpdates.NONE);
     }
 
