@@ -1,5 +1,8 @@
 package dev.sluice.testkit;
 
+import dev.sluice.source.RunContext;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ final class LifecycleFixtures {
     private LifecycleFixtures() {
     }
 
-    static class PerTest {
+    static class PerTestApi {
         @RegisterExtension
         final MockApi api = new MockApi();
 
@@ -33,7 +36,7 @@ final class LifecycleFixtures {
     }
 
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class PerClass {
+    static class PerClassApi {
         @RegisterExtension
         static final MockApi API = new MockApi();
 
@@ -72,7 +75,7 @@ final class LifecycleFixtures {
         return new Counted(number);
     }
 
-    static class ResourcePerTest {
+    static class PerTestResource {
         @RegisterExtension
         final TestResource<Counted> resource = TestResource.of(LifecycleFixtures::startCounted);
 
@@ -87,7 +90,7 @@ final class LifecycleFixtures {
         }
     }
 
-    static class ResourcePerClass {
+    static class PerClassResource {
         @RegisterExtension
         static final TestResource<Counted> RESOURCE = TestResource.of(LifecycleFixtures::startCounted,
                 counted -> MockApiLifecycleTest.EVENTS.add("stopped by the stopper " + counted.number));
@@ -100,6 +103,46 @@ final class LifecycleFixtures {
         @Test
         void second() {
             MockApiLifecycleTest.EVENTS.add("test with " + RESOURCE.get().number);
+        }
+    }
+
+    /** The runs the run fixtures saw (once per class for the static one), and whether each was open in its test. */
+    static final List<RunContext> RUNS = new CopyOnWriteArrayList<>();
+    static final List<Boolean> OPEN_DURING_TESTS = new CopyOnWriteArrayList<>();
+
+    static class PerTestRun {
+        @RegisterExtension
+        final TestRun run = new TestRun();
+
+        @Test
+        void first() {
+            OPEN_DURING_TESTS.add(!run.context().isClosed());
+            RUNS.add(run.context());
+        }
+
+        @Test
+        void second() {
+            OPEN_DURING_TESTS.add(!run.context().isClosed());
+            RUNS.add(run.context());
+        }
+    }
+
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class PerClassRun {
+        @RegisterExtension
+        static final TestRun RUN = new TestRun();
+
+        @Test
+        @Order(1)
+        void first() {
+            OPEN_DURING_TESTS.add(!RUN.context().isClosed());
+            RUNS.add(RUN.context());
+        }
+
+        @Test
+        @Order(2)
+        void second() {
+            OPEN_DURING_TESTS.add(!RUN.context().isClosed());
         }
     }
 }

@@ -34,7 +34,7 @@ class MockApiLifecycleTest {
 
     @Test
     void anInstanceFieldStartsAServerForEachTestAndStopsItAfter() {
-        TestExecutionSummary summary = run(LifecycleFixtures.PerTest.class);
+        TestExecutionSummary summary = run(LifecycleFixtures.PerTestApi.class);
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
         assertThat(SEEN).hasSize(2).allSatisfy(seen -> assertThat(seen.targets()).containsExactly("GET /one"));
@@ -44,7 +44,7 @@ class MockApiLifecycleTest {
 
     @Test
     void aStaticFieldKeepsOneServerForTheClassAndStopsItAfterAll() {
-        TestExecutionSummary summary = run(LifecycleFixtures.PerClass.class);
+        TestExecutionSummary summary = run(LifecycleFixtures.PerClassApi.class);
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
         assertThat(SEEN).extracting(Seen::url).containsOnly(SEEN.get(0).url());
@@ -55,7 +55,7 @@ class MockApiLifecycleTest {
 
     @Test
     void aTestResourceOnAnInstanceFieldRunsForEachTest() {
-        TestExecutionSummary summary = run(LifecycleFixtures.ResourcePerTest.class);
+        TestExecutionSummary summary = run(LifecycleFixtures.PerTestResource.class);
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
         assertThat(EVENTS).containsExactly("start 1", "test with 1", "stop 1", "start 2", "test with 2", "stop 2");
@@ -63,7 +63,7 @@ class MockApiLifecycleTest {
 
     @Test
     void aTestResourceOnAStaticFieldRunsOnceForTheClass() {
-        TestExecutionSummary summary = run(LifecycleFixtures.ResourcePerClass.class);
+        TestExecutionSummary summary = run(LifecycleFixtures.PerClassResource.class);
 
         assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
         assertThat(EVENTS).containsExactly("start 1", "test with 1", "test with 1", "stopped by the stopper 1");
