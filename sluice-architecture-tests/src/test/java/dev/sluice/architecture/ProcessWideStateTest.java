@@ -119,10 +119,14 @@ class ProcessWideStateTest {
         assertThat(isUnmodifiable(Set.of("a"))).isTrue();
     }
 
-    /** Unmodifiable when the JDK or Guava made it so; anything else is taken as mutable. */
+    /**
+     * Unmodifiable when the JDK or Guava made it so; anything else is taken as mutable. A JCA security provider is a
+     * {@code Map} of the algorithms it registers when it is made, and a constant after that.
+     */
     private static boolean isUnmodifiable(Object value) {
         String name = value.getClass().getName();
-        return name.startsWith("java.util.ImmutableCollections$")
+        return value instanceof java.security.Provider
+                || name.startsWith("java.util.ImmutableCollections$")
                 || name.startsWith("java.util.Collections$Unmodifiable")
                 || name.startsWith("java.util.Collections$Empty")
                 || name.startsWith("java.util.Collections$Singleton")

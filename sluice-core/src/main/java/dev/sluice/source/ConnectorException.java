@@ -19,6 +19,8 @@ public class ConnectorException extends RuntimeException {
 
     private final FailureType failureType;
     private final String userMessage;
+    /** Set once, like a cause: where in the connector's definition the failing component was declared. */
+    private @Nullable String location;
 
     public ConnectorException(FailureType failureType, String userMessage, String internalMessage,
             @Nullable Throwable cause) {
@@ -37,6 +39,30 @@ public class ConnectorException extends RuntimeException {
 
     public FailureType failureType() {
         return failureType;
+    }
+
+    /**
+     * Names the component the error came from, e.g. {@code at /streams/0/retriever/paginator, line 42}: the
+     * internal message ends with it, the user message stays as it is. The first location given wins, so the
+     * innermost component that knows its location names it.
+     */
+    public ConnectorException locatedAt(String where) {
+        if (location == null) {
+            location = requireNonNull(where, "where is null");
+        }
+        return this;
+    }
+
+    /** The location given to {@link #locatedAt}, or null. */
+    public @Nullable String location() {
+        return location;
+    }
+
+    /** The internal message, followed by the location when one was given. */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return location == null ? message : message + " (" + location + ")";
     }
 
     /** The text shown to users; {@link #getMessage()} holds the internal detail. */

@@ -3,6 +3,7 @@ package dev.sluice.declarative;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.component.BuildContext;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,5 +20,10 @@ public record CheckStreamSpec(
 
     public CheckStreamSpec {
         streamNames = streamNames == null ? List.of() : List.copyOf(streamNames);
+    }
+
+    @Override
+    public ConnectionCheck build(BuildContext context) {
+        return CheckStream.of(streamNames, context.config());
     }
 }

@@ -1,24 +1,20 @@
 package dev.sluice.declarative;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
+import dev.sluice.declarative.manifest.SpecLocations;
 import dev.sluice.protocol.ConfiguredAirbyteCatalog;
 import dev.sluice.protocol.ConnectionStatus;
 import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
-import dev.sluice.source.Availability;
 import dev.sluice.source.Config;
-import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -30,10 +26,21 @@ public final class DeclarativeSource implements Source {
 
     private final DeclarativeSourceSpec manifest;
     private final BiFunction<Config, RunContext, BuildContext> contexts;
+    private final SpecLocations locations;
 
-    public DeclarativeSource(DeclarativeSourceSpec manifest, BiFunction<Config, RunContext, BuildContext> contexts) {
+    /**
+     * @param locations where the manifest declared each of its spec records; runtime errors of the components
+     *     built from them name that place
+     */
+    public DeclarativeSource(DeclarativeSourceSpec manifest, BiFunction<Config, RunContext, BuildContext> contexts,
+            SpecLocations locations) {
         this.manifest = manifest;
         this.contexts = contexts;
+        this.locations = locations;
+    }
+
+    public DeclarativeSource(DeclarativeSourceSpec manifest, BiFunction<Config, RunContext, BuildContext> contexts) {
+        this(manifest, contexts, SpecLocations.NONE);
     }
 
     public DeclarativeSource(DeclarativeSourceSpec manifest) {
@@ -42,7 +49,17 @@ public final class DeclarativeSource implements Source {
 
     /** The same source, reporting config changes (rotated OAuth tokens) to {@code updates}. */
     public DeclarativeSource withConfigUpdates(ConfigUpdates updates) {
-        return new DeclarativeSource(manifest, (config, run) -> contexts.apply(config, run).withConfigUpdates(updates));
+        return new DeclarativeSource(manifest, (config, run) -> contexts.apply(config, run).withConfigUpdates(updates),
+                locations);
+    }
+
+    /** The same manifest and locations, built with the services of {@code newContexts} (tests inject fakes). */
+    public DeclarativeSource withContexts(BiFunction<Config, RunContext, BuildContext> newContexts) {
+        return new DeclarativeSource(manifest, newContexts, locations);
+    }
+
+    private BuildContext context(Config config, RunContext run) {
+        return contexts.apply(config, run).withLocations(locations);
     }
 
     public DeclarativeSourceSpec manifest() {
@@ -72,12 +89,12 @@ public final class DeclarativeSource implements Source {
 
     @Override
     public List<Stream> streams(Config config, RunContext run) {
-        return build(contexts.apply(config, run));
+        return build(context(config, run));
     }
 
     @Override
     public List<Stream> streams(Config config, ConfiguredAirbyteCatalog catalog, RunContext run) {
-        return build(contexts.apply(config, run).withCatalog(catalog));
+        return build(context(config, run).withCatalog(catalog));
     }
 
     private static ConnectorException outsideRun() {
@@ -99,37 +116,10 @@ public final class DeclarativeSource implements Source {
         return streams;
     }
 
-    /** {@code CheckStream}: each named stream must read its first record (or have none). */
+    /** The manifest's {@code check}, over the streams built for this config in this run. */
     @Override
     public ConnectionStatus check(Config config, RunContext run) {
-        CheckStreamSpec check = (CheckStreamSpec) manifest.check();
-        Map<String, Stream> streams = new LinkedHashMap<>();
-        streams(config, run).forEach(stream -> streams.put(stream.name(), stream));
-        for (String name : checkedStreams(check, config)) {
-            Stream stream = streams.get(name);
-            if (stream == null) {
-                throw new ConfigException("check: the stream '" + name + "' is not in the manifest (streams: "
-                        + String.join(", ", streams.keySet()) + ")");
-            }
-            try {
-                Availability.firstRecord(stream, run);
-            } catch (ConnectorException e) {
-                if (e.failureType() == FailureType.CONFIG_ERROR) {
-                    return ConnectionStatus.failed("Stream " + name + " is not available: " + e.userMessage());
-                }
-                throw e;
-            }
-        }
-        return ConnectionStatus.succeeded();
-    }
-
-    private static List<String> checkedStreams(CheckStreamSpec check, Config config) {
-        JsonNode override = config.json().get("__airbyte_check_stream_names");
-        if (override != null && override.isArray() && !override.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            override.forEach(node -> names.add(node.asText()));
-            return names;
-        }
-        return check.streamNames();
+        BuildContext context = context(config, run);
+        return manifest.check().build(context).check(build(context), run);
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.declarative;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.interpolation.Template;
+import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.manifest.ManifestBinder;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.declarative.manifest.ManifestPath;
@@ -75,7 +76,8 @@ public final class ManifestSources {
         ValidationReport report = validator().validate(manifest, DeclarativeSourceSpec.class);
         report.warnings().forEach(warning -> log.warn("Manifest: {}", warning.getMessage()));
         report.throwIfInvalid(false);
-        return new DeclarativeSource(ManifestBinder.bind(manifest, DeclarativeSourceSpec.class));
+        DeclarativeSourceSpec spec = ManifestBinder.bind(manifest, DeclarativeSourceSpec.class);
+        return new DeclarativeSource(spec, BuildContext::of, ManifestBinder.locations(manifest, spec));
     }
 
     private static ManifestValidator validator() {

@@ -20,8 +20,8 @@ import dev.sluice.declarative.partition.PartitionRouter;
 import dev.sluice.declarative.partition.PartitionRouterSpec;
 import dev.sluice.declarative.partition.SinglePartitionRouter;
 import dev.sluice.declarative.retriever.RecordGate;
-import dev.sluice.declarative.retriever.SimpleRetriever;
-import dev.sluice.declarative.retriever.SimpleRetrieverSpec;
+import dev.sluice.declarative.retriever.RetrieverSpec;
+import dev.sluice.declarative.retriever.StreamRetriever;
 import dev.sluice.declarative.schema.SchemaLoader;
 import dev.sluice.declarative.transform.RecordTransformation;
 import dev.sluice.protocol.FailureType;
@@ -60,16 +60,16 @@ final class StreamAssembler implements DeclarativeStream.Planner {
     private final DeclarativeStreamSpec spec;
     private final BuildContext context;
     private final String name;
-    private final SimpleRetrieverSpec retrieverSpec;
+    private final RetrieverSpec retrieverSpec;
     private final List<UnaryOperator<StreamState>> migrations;
     private final SchemaLoader schema;
-    private volatile @Nullable SimpleRetriever retriever;
+    private volatile @Nullable StreamRetriever retriever;
 
     private StreamAssembler(DeclarativeStreamSpec spec, BuildContext context) {
         this.spec = spec;
         this.context = context;
         this.name = spec.streamName();
-        this.retrieverSpec = (SimpleRetrieverSpec) spec.retriever();
+        this.retrieverSpec = spec.retriever();
         this.migrations = migrations();
         this.schema = SchemaLoaders.of(spec.schemaLoader(), context, name);
     }
@@ -93,7 +93,7 @@ final class StreamAssembler implements DeclarativeStream.Planner {
     }
 
     private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
-        SimpleRetriever pages = retriever();
+        StreamRetriever pages = retriever();
         SliceReader reader = (slice, records) -> pages.read(slice, options(router, sync, slice),
                 gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
         return new ReadPlan(cursor, reader);
@@ -232,8 +232,8 @@ final class StreamAssembler implements DeclarativeStream.Planner {
         };
     }
 
-    private SimpleRetriever retriever() {
-        SimpleRetriever result = retriever;
+    private StreamRetriever retriever() {
+        StreamRetriever result = retriever;
         if (result == null) {
             synchronized (this) {
                 result = retriever;

@@ -7,4 +7,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
 @JsonSubTypes({@JsonSubTypes.Type(RequestOptionSpec.class), @JsonSubTypes.Type(RequestPathSpec.class)})
 public sealed interface PageTokenOptionSpec permits RequestOptionSpec, RequestPathSpec {
+
+    PageTokenOption build(BuildContext context);
 }

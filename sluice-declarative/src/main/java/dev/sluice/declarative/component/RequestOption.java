@@ -7,7 +7,7 @@ import dev.sluice.protocol.Json;
 import java.util.List;
 
 /** A resolved {@link RequestOptionSpec}: inject a value at a fixed place. */
-public record RequestOption(InjectInto injectInto, List<String> path) {
+public record RequestOption(InjectInto injectInto, List<String> path) implements PageTokenOption {
 
     public RequestOption {
         path = List.copyOf(path);
@@ -19,6 +19,7 @@ public record RequestOption(InjectInto injectInto, List<String> path) {
     }
 
     /** The options that put {@code value} in place. */
+    @Override
     public RequestOptions inject(JsonNode value) {
         return switch (injectInto) {
             case REQUEST_PARAMETER -> RequestOptions.parameter(name(), value);

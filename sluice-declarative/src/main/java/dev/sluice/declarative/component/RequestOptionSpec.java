@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
 import java.util.List;
@@ -36,6 +35,7 @@ public record RequestOptionSpec(
     }
 
     /** The option with its field name (or path) evaluated against config and parameters. */
+    @Override
     public RequestOption build(BuildContext context) {
         return build(context.interpolation());
     }

@@ -12,4 +12,9 @@ import org.jspecify.annotations.Nullable;
 @JsonTypeName("RequestPath")
 public record RequestPathSpec(@JsonProperty("$parameters") @Nullable ObjectNode parameters)
         implements PageTokenOptionSpec {
+
+    @Override
+    public RequestPath build(BuildContext context) {
+        return RequestPath.INSTANCE;
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.manifest.SpecLocation;
 import dev.sluice.declarative.component.RecordContext;
 import dev.sluice.declarative.interpolation.InterpolatedBoolean;
 import java.util.function.BiPredicate;
@@ -26,6 +27,7 @@ public record RecordFilterSpec(
             return null;
         }
         InterpolatedBoolean test = InterpolatedBoolean.of(condition, BuildContext.parameters(parameters));
-        return (record, recordContext) -> test.eval(recordContext.forRecord(record));
+        SpecLocation location = context.location(this);
+        return (record, recordContext) -> location.around(() -> test.eval(recordContext.forRecord(record)));
     }
 }

@@ -1,7 +1,12 @@
 package dev.sluice.declarative.interpolation;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -14,14 +19,26 @@ import org.jspecify.annotations.Nullable;
 final class FreeVariables {
 
     private final Set<String> free = new TreeSet<>();
+    private final Map<String, List<List<String>>> paths = new HashMap<>();
 
     private FreeVariables() {
     }
 
     static Set<String> of(List<Node> nodes) {
+        return analyse(nodes).free;
+    }
+
+    /** Each free variable with the key paths at which it is read (see {@link KeyPaths}). */
+    static Map<String, KeyPaths> paths(List<Node> nodes) {
+        Map<String, KeyPaths> result = new HashMap<>();
+        analyse(nodes).paths.forEach((name, read) -> result.put(name, KeyPaths.of(read)));
+        return Map.copyOf(result);
+    }
+
+    private static FreeVariables analyse(List<Node> nodes) {
         FreeVariables analysis = new FreeVariables();
         analysis.nodes(nodes, new HashSet<>());
-        return Set.copyOf(analysis.free);
+        return analysis;
     }
 
     private Set<String> nodes(List<Node> nodes, Set<String> bound) {
@@ -80,14 +97,59 @@ final class FreeVariables {
     }
 
     private void reads(Expr expr, Set<String> bound) {
-        if (expr instanceof Expr.Name) {
-            String name = ((Expr.Name) expr).name();
-            if (!bound.contains(name) && !Globals.isGlobal(name)) {
-                free.add(name);
+        Deque<String> keys = new ArrayDeque<>();
+        List<Expr> arguments = new ArrayList<>();
+        Expr root = expr;
+        while (true) {
+            if (root instanceof Expr.GetAttr) {
+                keys.addFirst(((Expr.GetAttr) root).name());
+                root = ((Expr.GetAttr) root).target();
+            } else if (root instanceof Expr.GetItem && constantKey(((Expr.GetItem) root).key()) != null) {
+                keys.addFirst(constantKey(((Expr.GetItem) root).key()));
+                root = ((Expr.GetItem) root).target();
+            } else if (root instanceof Expr.MethodCall && getKey((Expr.MethodCall) root) != null) {
+                Expr.MethodCall call = (Expr.MethodCall) root;
+                keys.addFirst(getKey(call));
+                arguments.addAll(call.args().children().subList(1, call.args().children().size()));
+                root = call.target();
+            } else {
+                break;
             }
         }
+        if (root instanceof Expr.Name) {
+            String name = ((Expr.Name) root).name();
+            if (!bound.contains(name) && !Globals.isGlobal(name)) {
+                free.add(name);
+                paths.computeIfAbsent(name, unused -> new ArrayList<>()).add(new ArrayList<>(keys));
+            }
+            arguments.forEach(argument -> reads(argument, bound));
+            return;
+        }
+        // Not a key chain over a name (a filter, a call, {@code (response | first).id}): read each part.
         for (Expr child : expr.children()) {
             reads(child, bound);
         }
+    }
+
+    /** The key of {@code x['key']} or {@code x[0]} when it is a constant, as text; null otherwise. */
+    private static @Nullable String constantKey(Expr key) {
+        if (key instanceof Expr.Literal) {
+            Object value = ((Expr.Literal) key).value();
+            if (value instanceof String || value instanceof Integer || value instanceof Long) {
+                return value.toString();
+            }
+        }
+        return null;
+    }
+
+    /** The key of {@code x.get('key')} or {@code x.get('key', default)}; null for any other call. */
+    private static @Nullable String getKey(Expr.MethodCall call) {
+        List<Expr> positional = call.args().positional();
+        if (!call.name().equals("get") || positional.isEmpty() || !call.args().keywordNames().isEmpty()) {
+            return null;
+        }
+        Expr first = positional.get(0);
+        return first instanceof Expr.Literal && ((Expr.Literal) first).value() instanceof String
+                ? (String) ((Expr.Literal) first).value() : null;
     }
 }

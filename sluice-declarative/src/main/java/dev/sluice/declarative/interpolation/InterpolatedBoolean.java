@@ -40,6 +40,11 @@ public final class InterpolatedBoolean {
         return new InterpolatedBoolean(null, condition, com.fasterxml.jackson.databind.node.NullNode.getInstance());
     }
 
+    /** The key paths at which the condition reads the variable {@code name}. */
+    public KeyPaths keyPaths(String name) {
+        return condition == null ? KeyPaths.NONE : condition.keyPaths(name);
+    }
+
     public boolean eval(InterpolationContext context) {
         if (condition == null) {
             return constant;

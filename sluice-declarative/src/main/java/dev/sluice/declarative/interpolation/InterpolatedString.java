@@ -53,6 +53,11 @@ public final class InterpolatedString {
         return template;
     }
 
+    /** The key paths at which the template (or its default) reads the variable {@code name}. */
+    public KeyPaths keyPaths(String name) {
+        return fallback == template ? template.keyPaths(name) : template.keyPaths(name).plus(fallback.keyPaths(name));
+    }
+
     /** The literal-cast value; {@code null} only when the default itself renders to nothing castable. */
     public @Nullable JsonNode eval(InterpolationContext context) {
         if (constant != null) {

@@ -17,4 +17,18 @@ public final class PythonText {
     public static String str(@Nullable JsonNode value) {
         return value == null ? "None" : PyText.str(Py.fromJson(value));
     }
+
+    /** Python's truthiness of a JSON value is false: null, false, zero, the empty string, list or mapping. */
+    public static boolean isFalsy(JsonNode value) {
+        if (value.isTextual()) {
+            return value.asText().isEmpty();
+        }
+        if (value.isBoolean()) {
+            return !value.booleanValue();
+        }
+        if (value.isContainerNode()) {
+            return value.isEmpty();
+        }
+        return value.isNull() || (value.isNumber() && value.doubleValue() == 0);
+    }
 }

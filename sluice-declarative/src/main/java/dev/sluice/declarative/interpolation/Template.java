@@ -7,6 +7,7 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,7 @@ public final class Template {
     private final String text;
     private final List<Node> nodes;
     private final Set<String> freeVariables;
+    private final Map<String, KeyPaths> keyPaths;
     private final String[] freeVariableArray;
     private final boolean literal;
     private final boolean mentionsStreamState;
@@ -41,6 +43,7 @@ public final class Template {
         this.nodes = nodes;
         this.literal = literal;
         this.freeVariables = FreeVariables.of(nodes);
+        this.keyPaths = FreeVariables.paths(nodes);
         this.freeVariableArray = freeVariables.toArray(new String[0]);
         this.mentionsStreamState = text.contains(STREAM_STATE);
     }
@@ -85,6 +88,11 @@ public final class Template {
     /** Names the template reads from its context; each must be bound when it is evaluated. */
     public Set<String> freeVariables() {
         return freeVariables;
+    }
+
+    /** The key paths at which the template reads the free variable {@code name}; none when it is not free here. */
+    public KeyPaths keyPaths(String name) {
+        return keyPaths.getOrDefault(name, KeyPaths.NONE);
     }
 
     /**

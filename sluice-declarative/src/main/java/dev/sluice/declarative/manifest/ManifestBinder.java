@@ -61,4 +61,9 @@ public final class ManifestBinder {
             throw new ManifestException(path.toString(), lines.lineOf(node), String.valueOf(e.getMessage()), e);
         }
     }
+
+    /** Where each spec record inside {@code bound} (bound from the whole {@code manifest}) was declared. */
+    public static SpecLocations locations(ResolvedManifest manifest, Object bound) {
+        return SpecLocations.of(bound, manifest.manifest(), ManifestPath.root(), manifest.lines());
+    }
 }

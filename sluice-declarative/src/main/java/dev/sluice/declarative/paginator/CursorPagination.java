@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.interpolation.InterpolatedBoolean;
 import dev.sluice.declarative.interpolation.InterpolatedString;
+import dev.sluice.declarative.interpolation.PythonText;
 import dev.sluice.declarative.interpolation.InterpolationContext;
+import dev.sluice.declarative.interpolation.KeyPaths;
 import dev.sluice.http.HttpResponse;
 import dev.sluice.protocol.Json;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Runtime of {@link CursorPaginationSpec}. */
 final class CursorPagination implements PaginationStrategy {
+
+    private static final String RESPONSE = "response";
 
     private final InterpolatedString cursorValue;
     private final @Nullable InterpolatedBoolean stopCondition;
@@ -29,13 +33,19 @@ final class CursorPagination implements PaginationStrategy {
     }
 
     @Override
+    public KeyPaths responsePaths() {
+        KeyPaths paths = cursorValue.keyPaths(RESPONSE);
+        return stopCondition == null ? paths : paths.plus(stopCondition.keyPaths(RESPONSE));
+    }
+
+    @Override
     public @Nullable JsonNode initialToken() {
         return null;
     }
 
     @Override
     public @Nullable JsonNode nextToken(Page page) {
-        InterpolationContext context = base.with("response", page.firstDocument())
+        InterpolationContext context = base.with(RESPONSE, page.firstDocument())
                 .with("headers", headers(page.response()))
                 .with("last_record", page.lastRecord())
                 .with("last_page_size", Json.nodes().numberNode(page.lastPageSize()));
@@ -50,16 +60,7 @@ final class CursorPagination implements PaginationStrategy {
     }
 
     static boolean isFalsy(JsonNode token) {
-        if (token.isTextual()) {
-            return token.asText().isEmpty();
-        }
-        if (token.isBoolean()) {
-            return !token.booleanValue();
-        }
-        if (token.isContainerNode()) {
-            return token.isEmpty();
-        }
-        return token.isNull() || (token.isNumber() && token.doubleValue() == 0);
+        return PythonText.isFalsy(token);
     }
 
     @Override

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.declarative.component.PageTokenOption;
 import dev.sluice.declarative.component.PageTokenOptionSpec;
 import dev.sluice.declarative.component.RequestOption;
 import dev.sluice.declarative.component.RequestOptionSpec;
-import dev.sluice.declarative.component.RequestPathSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,13 +42,12 @@ public record DefaultPaginatorSpec(
             throw new ManifestException("page_size_option cannot be set if the pagination strategy does not have a "
                     + "page_size");
         }
-        RequestOption tokenOption = pageTokenOption instanceof RequestOptionSpec option ? option.build(context) : null;
-        if (sizeOption != null && tokenOption != null && sizeOption.injectInto() == tokenOption.injectInto()) {
+        PageTokenOption tokenOption = pageTokenOption == null ? null : pageTokenOption.build(context);
+        if (sizeOption != null && tokenOption != null) {
             // The reference checks at build time that the two options cannot overwrite each other.
             tokenOption.inject(TextNode.valueOf("dummy_value_0"))
                     .plus(sizeOption.inject(TextNode.valueOf("dummy_value_1")));
         }
-        boolean tokenIsPath = pageTokenOption instanceof RequestPathSpec;
-        return new DefaultPaginator(strategy, sizeOption, tokenOption, tokenIsPath);
+        return new DefaultPaginator(strategy, sizeOption, tokenOption, context.location(this));
     }
 }

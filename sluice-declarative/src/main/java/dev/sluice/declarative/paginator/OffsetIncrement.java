@@ -3,8 +3,8 @@ package dev.sluice.declarative.paginator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
+import dev.sluice.declarative.interpolation.KeyPaths;
 import dev.sluice.protocol.Json;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,16 +13,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class OffsetIncrement implements PaginationStrategy {
 
+    private static final String RESPONSE = "response";
+
     private final @Nullable InterpolatedString pageSize;
     private final @Nullable Integer constantSize;
     private final boolean injectOnFirstRequest;
     private final InterpolationContext base;
 
     OffsetIncrement(@Nullable InterpolatedString pageSize, boolean injectOnFirstRequest, InterpolationContext base) {
-        Set<String> variables = pageSize == null ? Set.of() : pageSize.template().freeVariables();
         this.pageSize = pageSize;
-        this.constantSize = pageSize != null && !variables.contains("response") ? PageSizes.evaluate(pageSize, base)
-                : null;
+        this.constantSize = pageSize != null && pageSize.keyPaths(RESPONSE).isEmpty()
+                ? PageSizes.evaluate(pageSize, base) : null;
         this.injectOnFirstRequest = injectOnFirstRequest;
         this.base = base;
     }
@@ -39,12 +40,17 @@ final class OffsetIncrement implements PaginationStrategy {
             return null;
         }
         Integer size = constantSize != null ? constantSize
-                : PageSizes.evaluate(pageSize, base.with("response", page.firstDocument()));
+                : PageSizes.evaluate(pageSize, base.with(RESPONSE, page.firstDocument()));
         if (size != null && size != 0 && count < size) {
             return null;
         }
         long previous = page.token() == null || page.token().isNull() ? 0 : page.token().asLong();
         return Json.nodes().numberNode(previous + count);
+    }
+
+    @Override
+    public KeyPaths responsePaths() {
+        return pageSize == null ? KeyPaths.NONE : pageSize.keyPaths(RESPONSE);
     }
 
     @Override

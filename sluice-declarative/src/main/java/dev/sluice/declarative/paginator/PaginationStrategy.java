@@ -1,6 +1,7 @@
 package dev.sluice.declarative.paginator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.interpolation.KeyPaths;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,4 +18,9 @@ public interface PaginationStrategy {
 
     /** The page size to inject with {@code page_size_option}, or null when the strategy has none. */
     @Nullable Integer pageSize();
+
+    /** Where the strategy's templates read the decoded body ({@code response}); none by default. */
+    default KeyPaths responsePaths() {
+        return KeyPaths.NONE;
+    }
 }

@@ -2,6 +2,7 @@ package dev.sluice.declarative.paginator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.RequestOptions;
+import dev.sluice.declarative.interpolation.KeyPaths;
 import org.jspecify.annotations.Nullable;
 
 /** Runtime pagination: tokens from the strategy, and how they (and the page size) reach the request. */
@@ -38,4 +39,12 @@ public interface Paginator {
 
     /** With {@code RequestPath}, the token as the path (or full URL) of the next request; else null. */
     @Nullable String path(@Nullable JsonNode token);
+
+    /**
+     * Where the paginator reads the decoded body of a page ({@code response} in its templates): a page may be
+     * streamed, its records taken out of the body, only when no read overlaps the records' path.
+     */
+    default KeyPaths responsePaths() {
+        return KeyPaths.NONE;
+    }
 }

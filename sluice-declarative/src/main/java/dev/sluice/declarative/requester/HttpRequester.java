@@ -10,12 +10,14 @@ import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.http.HttpExecutor;
 import dev.sluice.http.HttpRequest;
+import dev.sluice.http.HttpResponseException;
 import dev.sluice.http.ResponseReader;
 import dev.sluice.http.StreamingResponseReader;
 import dev.sluice.http.Urls;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.declarative.manifest.SpecLocation;
 import dev.sluice.source.ConnectorException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +45,16 @@ public final class HttpRequester implements LoginRequester {
     private final HttpExecutor executor;
     private final InterpolationContext interpolation;
     private final @Nullable String queryPropertiesKey;
+    private final SpecLocation location;
 
-    /** @param queryPropertiesKey the parameter the slice's property chunk is sent under, or null */
+    /**
+     * @param queryPropertiesKey the parameter the slice's property chunk is sent under, or null
+     * @param location where the manifest declared this requester, which its errors name
+     */
     HttpRequester(InterpolatedString base, @Nullable InterpolatedString path, String method,
             RequestTemplates templates, HttpExecutor executor, InterpolationContext interpolation,
-            @Nullable String queryPropertiesKey) {
+            @Nullable String queryPropertiesKey, SpecLocation location) {
+        this.location = location;
         this.base = base;
         this.path = path;
         this.method = method;
@@ -64,7 +71,8 @@ public final class HttpRequester implements LoginRequester {
      */
     public <T> Optional<T> send(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
             @Nullable String pathOverride, ResponseReader<T> reader) {
-        return executor.send(build(slice, nextPageToken, extra, pathOverride), reader);
+        HttpRequest request = build(slice, nextPageToken, extra, pathOverride);
+        return location.around(() -> executor.send(request, reader));
     }
 
     @Override
@@ -78,7 +86,13 @@ public final class HttpRequester implements LoginRequester {
      */
     public <T> Optional<T> stream(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
             @Nullable String pathOverride, StreamingResponseReader<T> reader) {
-        return executor.stream(build(slice, nextPageToken, extra, pathOverride), reader);
+        HttpRequest request = build(slice, nextPageToken, extra, pathOverride);
+        try {
+            return executor.stream(request, reader);
+        } catch (HttpResponseException e) {
+            // Only the exchange's own failure: the reader hands records on to code that is not this requester's.
+            throw location.isKnown() ? e.locatedAt(location.describe()) : e;
+        }
     }
 
     /** Whether the error handler reads the bodies of successful responses (then they cannot be streamed). */
@@ -88,6 +102,11 @@ public final class HttpRequester implements LoginRequester {
 
     /** The request as it would be sent (before authentication). */
     public HttpRequest build(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
+            @Nullable String pathOverride) {
+        return location.around(() -> request(slice, nextPageToken, extra, pathOverride));
+    }
+
+    private HttpRequest request(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
             @Nullable String pathOverride) {
         InterpolationContext context = context(slice, nextPageToken);
         RequestOptions options = withQueryProperties(templates.render(context), slice).plus(extra);

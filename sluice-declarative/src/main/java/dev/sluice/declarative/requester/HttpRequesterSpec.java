@@ -10,6 +10,7 @@ import dev.sluice.declarative.error.DefaultErrorHandlerSpec;
 import dev.sluice.declarative.error.ErrorHandlerSpec;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.requester.properties.PropertiesFromEndpointSpec;
+import dev.sluice.declarative.requester.properties.ParameterComponentSpec;
 import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.ErrorHandler;
@@ -84,8 +85,8 @@ public record HttpRequesterSpec(
      * {@code fetch_properties_from_endpoint}, else {@code query_properties}.
      */
     @Override
-    public @Nullable QueryPropertiesSpec effectiveQueryProperties() {
-        Map.Entry<String, QueryPropertiesSpec> inParameters = requestParameters == null ? null
+    public @Nullable ParameterComponentSpec effectiveQueryProperties() {
+        Map.Entry<String, ParameterComponentSpec> inParameters = requestParameters == null ? null
                 : requestParameters.queryProperties();
         if (inParameters != null) {
             return inParameters.getValue();
@@ -105,15 +106,14 @@ public record HttpRequesterSpec(
         Authenticator auth = authenticator == null ? Authenticator.NONE
                 : authenticator.build(context, url != null && !url.isEmpty() ? url : urlBase);
         HttpExecutor executor = new HttpExecutor(context.transport(), handler, auth, context.sleeper(), context.clock());
-        JsonNode bodyJson = requestBody != null ? requestBody.json() : requestBodyJson;
-        JsonNode bodyData = requestBody != null ? requestBody.data() : requestBodyData;
-        RequestTemplates templates = RequestTemplates.compile(
-                requestParameters == null ? null : requestParameters.templates(), requestHeaders, bodyJson, bodyData,
-                params);
+        JsonNode parameterTemplates = requestParameters == null ? null : requestParameters.templates();
+        RequestTemplates templates = requestBody != null
+                ? RequestTemplates.compile(parameterTemplates, requestHeaders, requestBody.build(context, params), params)
+                : RequestTemplates.compile(parameterTemplates, requestHeaders, requestBodyJson, requestBodyData, params);
         String method = httpMethod == null ? "GET" : httpMethod.toUpperCase(Locale.ROOT);
-        Map.Entry<String, QueryPropertiesSpec> chunkParameter = requestParameters == null ? null
+        Map.Entry<String, ParameterComponentSpec> chunkParameter = requestParameters == null ? null
                 : requestParameters.queryProperties();
         return new HttpRequester(base, pathTemplate, method, templates, executor, context.interpolation(),
-                chunkParameter == null ? null : chunkParameter.getKey());
+                chunkParameter == null ? null : chunkParameter.getKey(), context.location(this));
     }
 }

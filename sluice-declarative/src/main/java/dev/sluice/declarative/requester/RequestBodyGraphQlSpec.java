@@ -3,6 +3,7 @@ package dev.sluice.declarative.requester;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.component.BuildContext;
 
 /**
  * {@code type: RequestBodyGraphQL} — a JSON body {@code {"query": "..."}} (plus any other keys of {@code value}).
@@ -19,7 +20,7 @@ public record RequestBodyGraphQlSpec(@JsonProperty(value = "value", required = t
     }
 
     @Override
-    public JsonNode json() {
-        return value;
+    public RequestBody build(BuildContext context, JsonNode parameters) {
+        return RequestBody.json(value, parameters);
     }
 }

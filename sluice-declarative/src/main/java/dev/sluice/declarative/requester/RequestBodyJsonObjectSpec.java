@@ -3,6 +3,7 @@ package dev.sluice.declarative.requester;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.component.BuildContext;
 
 /**
  * {@code type: RequestBodyJsonObject} — a JSON body whose string leaves are templates.
@@ -13,7 +14,7 @@ public record RequestBodyJsonObjectSpec(@JsonProperty(value = "value", required 
         implements RequestBodySpec {
 
     @Override
-    public JsonNode json() {
-        return value;
+    public RequestBody build(BuildContext context, JsonNode parameters) {
+        return RequestBody.json(value, parameters);
     }
 }

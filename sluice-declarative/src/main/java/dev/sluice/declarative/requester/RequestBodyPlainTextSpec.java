@@ -3,6 +3,7 @@ package dev.sluice.declarative.requester;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.component.BuildContext;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
@@ -14,7 +15,7 @@ public record RequestBodyPlainTextSpec(@JsonProperty(value = "value", required =
         implements RequestBodySpec {
 
     @Override
-    public JsonNode data() {
-        return TextNode.valueOf(value);
+    public RequestBody build(BuildContext context, JsonNode parameters) {
+        return RequestBody.data(TextNode.valueOf(value), parameters);
     }
 }

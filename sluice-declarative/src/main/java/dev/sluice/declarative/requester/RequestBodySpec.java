@@ -3,7 +3,7 @@ package dev.sluice.declarative.requester;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.jspecify.annotations.Nullable;
+import dev.sluice.declarative.component.BuildContext;
 
 /** What {@code HttpRequester.request_body} admits. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
@@ -15,13 +15,6 @@ import org.jspecify.annotations.Nullable;
 public sealed interface RequestBodySpec permits RequestBodyJsonObjectSpec, RequestBodyUrlEncodedFormSpec,
         RequestBodyPlainTextSpec, RequestBodyGraphQlSpec {
 
-    /** The body as the legacy fields say it: a JSON body template, or null. */
-    default @Nullable JsonNode json() {
-        return null;
-    }
-
-    /** The body as the legacy fields say it: a form mapping or a raw text template, or null. */
-    default @Nullable JsonNode data() {
-        return null;
-    }
+    /** @param parameters the requester's {@code $parameters}, which the body's templates read */
+    RequestBody build(BuildContext context, JsonNode parameters);
 }

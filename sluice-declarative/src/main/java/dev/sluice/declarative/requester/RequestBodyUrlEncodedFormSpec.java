@@ -3,6 +3,7 @@ package dev.sluice.declarative.requester;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.component.BuildContext;
 
 /**
  * {@code type: RequestBodyUrlEncodedForm} — a form body whose values are templates.
@@ -13,7 +14,7 @@ public record RequestBodyUrlEncodedFormSpec(@JsonProperty(value = "value", requi
         implements RequestBodySpec {
 
     @Override
-    public JsonNode data() {
-        return value;
+    public RequestBody build(BuildContext context, JsonNode parameters) {
+        return RequestBody.data(value, parameters);
     }
 }

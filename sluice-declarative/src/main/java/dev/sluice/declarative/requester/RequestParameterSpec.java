@@ -2,7 +2,6 @@ package dev.sluice.declarative.requester;
 
 import dev.sluice.declarative.manifest.KindUnion;
 import dev.sluice.declarative.requester.properties.ParameterComponentSpec;
-import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
 
 /**
  * A value of {@code HttpRequester.request_parameters} given as a mapping: a template (any scalar is read as its
@@ -15,9 +14,5 @@ public sealed interface RequestParameterSpec permits RequestParameterSpec.Text, 
     }
 
     record Properties(ParameterComponentSpec component) implements RequestParameterSpec {
-
-        public QueryPropertiesSpec spec() {
-            return (QueryPropertiesSpec) component;
-        }
     }
 }

@@ -3,7 +3,7 @@ package dev.sluice.declarative.requester;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.manifest.KindUnion;
-import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
+import dev.sluice.declarative.requester.properties.ParameterComponentSpec;
 import dev.sluice.protocol.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ public sealed interface RequestParametersSpec permits RequestParametersSpec.Temp
     JsonNode templates();
 
     /** The key and the {@code QueryProperties} given among the parameters, if any. */
-    default Map.@Nullable Entry<String, QueryPropertiesSpec> queryProperties() {
+    default Map.@Nullable Entry<String, ParameterComponentSpec> queryProperties() {
         return null;
     }
 
@@ -61,10 +61,10 @@ public sealed interface RequestParametersSpec permits RequestParametersSpec.Temp
         }
 
         @Override
-        public Map.@Nullable Entry<String, QueryPropertiesSpec> queryProperties() {
+        public Map.@Nullable Entry<String, ParameterComponentSpec> queryProperties() {
             for (Map.Entry<String, RequestParameterSpec> entry : entries.entrySet()) {
                 if (entry.getValue() instanceof RequestParameterSpec.Properties properties) {
-                    return Map.entry(entry.getKey(), properties.spec());
+                    return Map.entry(entry.getKey(), properties.component());
                 }
             }
             return null;

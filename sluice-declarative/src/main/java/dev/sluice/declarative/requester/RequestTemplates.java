@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.RequestOption;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.interpolation.InterpolatedMapping;
-import dev.sluice.declarative.interpolation.InterpolatedNestedMapping;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.declarative.interpolation.LiteralTypes;
@@ -25,20 +24,24 @@ import org.jspecify.annotations.Nullable;
  */
 record RequestTemplates(@Nullable InterpolatedMapping parameterMap, @Nullable InterpolatedString parameterString,
         @Nullable InterpolatedMapping headerMap, @Nullable InterpolatedString headerString,
-        @Nullable InterpolatedNestedMapping jsonMap, @Nullable InterpolatedString jsonString,
-        @Nullable InterpolatedMapping dataMap, @Nullable InterpolatedString dataString) {
+        RequestBody body) {
 
+    /** With the legacy body fields: at most one of {@code bodyJson} and {@code bodyData}. */
     static RequestTemplates compile(@Nullable JsonNode parameters, @Nullable JsonNode headers,
             @Nullable JsonNode bodyJson, @Nullable JsonNode bodyData, JsonNode componentParameters) {
+        RequestBody body = bodyJson != null && !bodyJson.isNull() ? RequestBody.json(bodyJson, componentParameters)
+                : RequestBody.data(bodyData, componentParameters);
+        return compile(parameters, headers, body, componentParameters);
+    }
+
+    static RequestTemplates compile(@Nullable JsonNode parameters, @Nullable JsonNode headers, RequestBody body,
+            JsonNode componentParameters) {
         return new RequestTemplates(
                 isObject(parameters) ? InterpolatedMapping.of(parameters, componentParameters) : null,
                 isString(parameters) ? InterpolatedString.of(parameters.asText(), componentParameters, "") : null,
                 isObject(headers) ? InterpolatedMapping.of(headers, componentParameters) : null,
                 isString(headers) ? InterpolatedString.of(headers.asText(), componentParameters, "") : null,
-                isObject(bodyJson) ? InterpolatedNestedMapping.of(bodyJson, componentParameters) : null,
-                isString(bodyJson) ? InterpolatedString.of(bodyJson.asText(), componentParameters, "") : null,
-                isObject(bodyData) ? InterpolatedMapping.of(bodyData, componentParameters) : null,
-                isString(bodyData) ? InterpolatedString.of(bodyData.asText(), componentParameters, "") : null);
+                body);
     }
 
     private static boolean isObject(@Nullable JsonNode node) {
@@ -72,8 +75,8 @@ record RequestTemplates(@Nullable InterpolatedMapping parameterMap, @Nullable In
             entries(renderedHeaders).forEach(entry -> headers.put(entry.getKey(), RequestOption.text(entry.getValue())));
         }
         ObjectNode json = Json.object();
-        JsonNode renderedJson = jsonMap != null ? jsonMap.eval(context) : jsonString != null ? jsonString.eval(context)
-                : null;
+        JsonNode renderedJson = body.jsonMap() != null ? body.jsonMap().eval(context)
+                : body.jsonString() != null ? body.jsonString().eval(context) : null;
         if (renderedJson != null && renderedJson.isObject()) {
             entries((ObjectNode) renderedJson).forEach(entry -> json.set(entry.getKey(), entry.getValue()));
         }
@@ -86,6 +89,7 @@ record RequestTemplates(@Nullable InterpolatedMapping parameterMap, @Nullable In
      */
     Map<String, List<String>> formFields(InterpolationContext context) {
         Map<String, List<String>> form = new LinkedHashMap<>();
+        InterpolatedMapping dataMap = body.dataMap();
         if (dataMap != null) {
             for (Map.Entry<String, JsonNode> entry : entries(dataMap.eval(context, LiteralTypes.STRING,
                     LiteralTypes.STRING_OR_LIST))) {
@@ -103,6 +107,7 @@ record RequestTemplates(@Nullable InterpolatedMapping parameterMap, @Nullable In
 
     /** The raw text body of {@code request_body_data} given as one template, or null. */
     @Nullable String rawBody(InterpolationContext context) {
+        InterpolatedString dataString = body.dataString();
         if (dataString == null) {
             return null;
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.sluice.declarative.auth.LoginRequesterSpec;
 import dev.sluice.declarative.component.BuildContext;
-import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
+import dev.sluice.declarative.requester.properties.ParameterComponentSpec;
 import org.jspecify.annotations.Nullable;
 
 /** What {@code SimpleRetriever.requester} (and a session token authenticator's {@code login_requester}) admits. */
@@ -16,5 +16,5 @@ public sealed interface RequesterSpec extends LoginRequesterSpec permits HttpReq
     HttpRequester build(BuildContext context);
 
     /** The query properties the retriever requests in chunks with this requester, or null. */
-    @Nullable QueryPropertiesSpec effectiveQueryProperties();
+    @Nullable ParameterComponentSpec effectiveQueryProperties();
 }

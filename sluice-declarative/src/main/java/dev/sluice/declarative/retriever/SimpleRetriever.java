@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.RecordContext;
 import dev.sluice.declarative.component.RequestOptions;
-import dev.sluice.declarative.component.Retriever;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.decoder.StreamingJson;
 import dev.sluice.declarative.extractor.RecordSelector;
@@ -24,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * the same page forever). With query properties, each page is one request per property chunk
  * ({@link ChunkedPageReader}).
  */
-public final class SimpleRetriever implements Retriever {
+public final class SimpleRetriever implements StreamRetriever {
 
     private final HttpRequester requester;
     private final RecordSelector selector;
@@ -53,11 +52,6 @@ public final class SimpleRetriever implements Retriever {
     }
 
     @Override
-    public void read(StreamSlice slice, RequestOptions sliceOptions, Consumer<ObjectNode> records) {
-        read(slice, sliceOptions, RecordGate.OPEN, records);
-    }
-
-    /** Reads the slice with the stream cursor's {@link RecordGate}. */
     public void read(StreamSlice slice, RequestOptions sliceOptions, RecordGate gate, Consumer<ObjectNode> records) {
         ChunkedPageReader.Tally tally = new ChunkedPageReader.Tally();
         JsonNode token = paginator.initialToken();

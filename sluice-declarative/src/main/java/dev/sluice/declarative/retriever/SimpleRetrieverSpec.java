@@ -17,9 +17,8 @@ import dev.sluice.declarative.paginator.PaginatorSpec;
 import dev.sluice.declarative.partition.PartitionRouterSpec;
 import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.declarative.requester.RequesterSpec;
-import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
+import dev.sluice.declarative.requester.properties.ParameterComponentSpec;
 import dev.sluice.declarative.transform.RecordTransformation;
-import dev.sluice.protocol.Json;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -61,15 +60,6 @@ public record SimpleRetrieverSpec(
     }
 
     @Override
-    public SimpleRetriever build(BuildContext context, String streamName) {
-        return build(context, streamName, List.of(), Json::object, false);
-    }
-
-    /**
-     * The retriever of one stream, with the stream's transformations and schema.
-     *
-     * @param streamName the stream's name (the property selector looks it up in the configured catalog)
-     */
     public SimpleRetriever build(BuildContext context, String streamName, List<RecordTransformation> transformations,
             Supplier<ObjectNode> schema, boolean transformBeforeFilteringByDefault) {
         Decoder decoding = decoder == null ? JsonDecoderSpec.DEFAULT : decoder.build(context);
@@ -77,29 +67,23 @@ public record SimpleRetrieverSpec(
                 transformBeforeFilteringByDefault);
         Paginator pages = paginator == null ? Paginator.NONE : paginator.build(context);
         HttpRequester http = requester.build(context);
-        QueryPropertiesSpec query = requester.effectiveQueryProperties();
+        ParameterComponentSpec query = requester.effectiveQueryProperties();
         ChunkedPageReader chunks = query == null ? null : new ChunkedPageReader(streamName, http, selector,
                 query.build(context, streamName), ChunkedPageReader.DEFAULT_CONCURRENCY, context.run());
         return new SimpleRetriever(http, selector, pages,
                 Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation(), chunks,
-                streaming(selector, http));
+                streaming(selector, http, pages));
     }
 
     /**
      * How to stream pages, or null to read them whole: a JSON body whose records are at a plain key path, an error
-     * handler that classifies successful responses by status alone, and a paginator that does not read the records
-     * out of {@code response} (it sees the body with the records taken out).
+     * handler that classifies successful responses by status alone, and a paginator whose templates read
+     * {@code response} nowhere at or under the records' path (it sees the body with the records taken out).
      */
-    private @Nullable StreamingJson streaming(RecordSelector selector, HttpRequester http) {
+    private static @Nullable StreamingJson streaming(RecordSelector selector, HttpRequester http, Paginator pages) {
         List<String> path = selector.streamablePath();
-        if (path == null || http.inspectsSuccessfulBodies()) {
+        if (path == null || http.inspectsSuccessfulBodies() || pages.responsePaths().overlaps(path)) {
             return null;
-        }
-        if (paginator != null) {
-            String pagination = Json.write(Json.MAPPER.valueToTree(paginator));
-            if (pagination.contains("response") && pagination.contains(path.get(0))) {
-                return null;
-            }
         }
         return new StreamingJson(path);
     }

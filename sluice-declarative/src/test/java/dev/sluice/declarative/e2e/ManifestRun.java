@@ -34,7 +34,7 @@ final class ManifestRun {
     /** A full-refresh read of every stream of the manifest. */
     Output read(String manifest, String extraConfig) {
         DeclarativeSource loaded = ManifestSources.fromYaml(manifest);
-        DeclarativeSource source = new DeclarativeSource(loaded.manifest(), (config, run) -> new BuildContext(config,
+        DeclarativeSource source = loaded.withContexts((config, run) -> new BuildContext(config,
                 TestRuns.using(run, TRANSPORT), Components.CLOCK, sleeper, null, ConfigUpdates.NONE));
         return ConnectorHarness.of(source).withClock(Components.CLOCK)
                 .readAll(api.config("{" + extraConfig + "}"), false, StateInput.empty());

@@ -153,4 +153,31 @@ class DefaultPaginatorTest {
         assertThat(byParameter.path(Json.nodes().textNode("https://domain.com/next_url"))).isNull();
         assertThat(paginator("{type: NoPagination}", "{}").nextToken(Pages.page("{\"next\": 1}", 1, null))).isNull();
     }
+
+    @Test
+    void saysWhereItsTemplatesReadTheResponseBody() {
+        Paginator cursor = paginator("""
+                type: DefaultPaginator
+                page_token_option: {type: RequestPath}
+                pagination_strategy:
+                  type: CursorPagination
+                  cursor_value: "{{ response['metadata']['next'] }}"
+                  stop_condition: "{{ not response.has_more }}"
+                """, "{}");
+        Paginator offset = paginator("""
+                type: DefaultPaginator
+                pagination_strategy: {type: OffsetIncrement, page_size: "{{ response.data | length }}"}
+                """, "{}");
+        Paginator pages = paginator("""
+                type: DefaultPaginator
+                pagination_strategy: {type: PageIncrement, page_size: 10}
+                """, "{}");
+
+        assertThat(cursor.responsePaths().paths())
+                .containsExactlyInAnyOrder(java.util.List.of("metadata", "next"), java.util.List.of("has_more"));
+        assertThat(cursor.responsePaths().overlaps(java.util.List.of("data"))).isFalse();
+        assertThat(offset.responsePaths().overlaps(java.util.List.of("data"))).isTrue();
+        assertThat(pages.responsePaths().isEmpty()).isTrue();
+        assertThat(Paginator.NONE.responsePaths().isEmpty()).isTrue();
+    }
 }

@@ -62,7 +62,7 @@ class QueryPropertiesDeclarationTest {
                     property_chunking: {type: PropertyChunking, property_limit_type: characters, property_limit: 15000}
                 """);
 
-        QueryPropertiesSpec query = spec.effectiveQueryProperties();
+        QueryPropertiesSpec query = query(spec);
         assertThat(query.propertyList()).isEqualTo(new PropertyListSpec.Names(List.of("a", "b")));
         assertThat(query.propertyChunking().propertyLimitType()).isEqualTo(PropertyLimitType.CHARACTERS);
         assertThat(spec.requestParameters().queryProperties().getKey()).isEqualTo("properties");
@@ -78,9 +78,9 @@ class QueryPropertiesDeclarationTest {
                 """);
         HttpRequesterSpec field = requester("query_properties: {type: QueryProperties, property_list: [x]}");
 
-        assertThat(both.effectiveQueryProperties().propertyList())
+        assertThat(query(both).propertyList())
                 .isEqualTo(new PropertyListSpec.Names(List.of("from_parameters")));
-        assertThat(field.effectiveQueryProperties().propertyList()).isEqualTo(new PropertyListSpec.Names(List.of("x")));
+        assertThat(query(field).propertyList()).isEqualTo(new PropertyListSpec.Names(List.of("x")));
         assertThat(requester("request_parameters: {a: b}").effectiveQueryProperties()).isNull();
         assertThat(requester("request_parameters: \"{{ config.parameters }}\"").effectiveQueryProperties()).isNull();
     }
@@ -89,7 +89,7 @@ class QueryPropertiesDeclarationTest {
     void theDeprecatedFetchPropertiesFromEndpointIsOneChunkOfEveryProperty() {
         HttpRequesterSpec spec = requester("fetch_properties_from_endpoint:\n" + ENDPOINT.indent(2));
 
-        QueryPropertiesSpec query = spec.effectiveQueryProperties();
+        QueryPropertiesSpec query = query(spec);
         assertThat(query.propertyList()).isInstanceOf(PropertyListSpec.Endpoint.class);
         assertThat(query.propertyChunking()).isNull();
         assertThat(query.alwaysIncludeProperties()).isEmpty();
@@ -182,5 +182,10 @@ class QueryPropertiesDeclarationTest {
         assertThat(one.queryProperties().propertyChunking().recordMergeStrategy().key()).containsExactly("id");
         assertThat(two.queryProperties().propertyChunking().recordMergeStrategy().key())
                 .containsExactly("end_date", "string_of_pivot_values");
+    }
+
+    /** The effective query properties, which the requester knows only as a request-parameter component. */
+    private static QueryPropertiesSpec query(HttpRequesterSpec spec) {
+        return (QueryPropertiesSpec) spec.effectiveQueryProperties();
     }
 }

@@ -42,11 +42,7 @@ public record QueryPropertiesSpec(
         return new QueryPropertiesSpec(new PropertyListSpec.Endpoint(endpoint), null, null, null, null);
     }
 
-    /**
-     * The query properties of one stream.
-     *
-     * @param streamName the stream whose configured catalog entry the property selector reads
-     */
+    @Override
     public QueryProperties build(BuildContext context, String streamName) {
         Supplier<List<String>> properties = propertyList.build(context);
         PropertyChunking chunking = propertyChunking == null ? null : propertyChunking.build();
