@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.fixtures.TestRuns;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.declarative.manifest.ManifestLoader;
 import dev.sluice.loader.ManifestProvider;
@@ -14,12 +15,10 @@ import dev.sluice.source.Config;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
-import dev.sluice.testkit.TestRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The manifest kinds of the one source loader, provided by this module through {@code META-INF/services}. */
@@ -50,8 +49,6 @@ class ManifestSourceProviderTest {
 
     @TempDir
     Path dir;
-    @RegisterExtension
-    final TestRun run = new TestRun();
 
     @Test
     void serviceLoaderFindsThisModulesProvider() {
@@ -68,7 +65,7 @@ class ManifestSourceProviderTest {
                 SourceLocation.manifestYaml(MANIFEST), SourceLocation.manifestObject(object)}) {
             Source source = loader.load(location);
             assertThat(source).as("%s", location).isInstanceOf(DeclarativeSource.class);
-            assertThat(source.streams(Config.empty(), run.context())).extracting(Stream::name).containsExactly("items");
+            assertThat(source.streams(Config.empty(), TestRuns.open())).extracting(Stream::name).containsExactly("items");
         }
         assertThat(loader.spec(SourceLocation.manifestFile(file)).connectionSpecification().path("properties")
                 .has("base_url")).isTrue();
