@@ -13,7 +13,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The modules' layers (STYLE.md §3.1): protocol ← core ← declarative ← {cli, kafka, sync}. A module's packages
- * use only the layers listed for it; nothing uses the command line, the benchmarks or the Kafka adapter.
+ * use only the layers listed for it; nothing uses the command line, the benchmarks or the Kafka adapter. The test
+ * kit sits beside core (it uses core and protocol only, so code-first authors can use it) and no main code uses
+ * it: other modules take it in test scope.
  */
 // main classes of every module only: ArchUnit imports them once for all rule classes with these settings
 @AnalyzeClasses(packages = "dev.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -25,6 +27,7 @@ class ModuleLayersTest {
             .layer("protocol").definedBy("dev.sluice.protocol..")
             .layer("core").definedBy("dev.sluice.source..", "dev.sluice.http..", "dev.sluice.runner..",
                     "dev.sluice.testing..", "dev.sluice.loader..", "dev.sluice.memo..")
+            .layer("testkit").definedBy("dev.sluice.testkit..")
             .layer("declarative").definedBy("dev.sluice.declarative..")
             .layer("examples").definedBy("dev.sluice.examples..")
             .layer("sync").definedBy("dev.sluice.sync..")
@@ -33,6 +36,8 @@ class ModuleLayersTest {
             .layer("bench").definedBy("dev.sluice.bench..")
             .whereLayer("protocol").mayNotAccessAnyLayer()
             .whereLayer("core").mayOnlyAccessLayers("protocol")
+            .whereLayer("testkit").mayOnlyAccessLayers("core", "protocol")
+            .whereLayer("testkit").mayNotBeAccessedByAnyLayer()
             .whereLayer("declarative").mayOnlyAccessLayers("core", "protocol")
             .whereLayer("examples").mayOnlyAccessLayers("core", "protocol")
             .whereLayer("sync").mayOnlyAccessLayers("core", "protocol")

@@ -10,6 +10,7 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.ConfigBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -32,10 +33,10 @@ class CodeFirstCliTest {
     @BeforeEach
     void start() throws Exception {
         api = DemoApi.start(DemoApiOptions.defaults().withApiKey(KEY));
-        config = dir.resolve("config.json");
-        Files.writeString(config, Json.write(Json.object().put("base_url", api.baseUri().toString()).put("api_key", KEY)));
+        config = ConfigBuilder.withBaseUrl(api.baseUri().toString()).put("api_key", KEY)
+                .writeTo(dir.resolve("config.json"));
         catalog = dir.resolve("catalog.json");
-        Config parsed = new Config(Json.object().put("base_url", api.baseUri().toString()));
+        Config parsed = ConfigBuilder.withBaseUrl(api.baseUri().toString()).build();
         Files.writeString(catalog, Json.write(ConnectorHarness.catalogOf(new DemoSource().streams(parsed), true)));
     }
 

@@ -12,7 +12,9 @@ import dev.sluice.protocol.AirbyteTrace.StreamStatus;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
 import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.TestRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +29,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import dev.sluice.source.RunContext;
-import org.junit.jupiter.api.AfterEach;
 
 /**
  * Every fault a real API produces, injected on one page of the demo API and read through the CLI in its own JVM,
@@ -41,12 +42,9 @@ import org.junit.jupiter.api.AfterEach;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultToleranceCliTest {
 
-    private final RunContext run = RunContext.named("test");
-
-    @AfterEach
-    void closeRun() {
-        run.close();
-    }
+    @RegisterExtension
+    final TestRun testRun = new TestRun();
+    private final RunContext run = testRun.context();
 
     private static final String SECRET = "fault-secret-41c0";
 

@@ -14,9 +14,11 @@ import dev.sluice.protocol.AirbyteStateMessage;
 import dev.sluice.protocol.AirbyteTrace.StreamStatus;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Stream;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.TestRun;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,9 +44,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import dev.sluice.source.RunContext;
-import org.junit.jupiter.api.AfterEach;
 
 /**
  * Kill -9 at 20 seeded moments: {@code sluice read} runs in its own JVM against the demo API (with latency) and is
@@ -67,12 +68,9 @@ import org.junit.jupiter.api.AfterEach;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillPointsTest {
 
-    private final RunContext run = RunContext.named("test");
-
-    @AfterEach
-    void closeRun() {
-        run.close();
-    }
+    @RegisterExtension
+    final TestRun testRun = new TestRun();
+    private final RunContext run = testRun.context();
 
     private static final long SEED = 0x5eed_0009L;
     private static final int KILLS_PER_KIND = 10;

@@ -12,8 +12,10 @@ import dev.sluice.protocol.AirbyteControl;
 import dev.sluice.protocol.ConnectionStatus;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Stream;
 import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.TestRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,10 +30,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import dev.sluice.source.RunContext;
-import org.junit.jupiter.api.AfterEach;
 
 /**
  * Every end-to-end scenario run through the CLI in its own JVM with recognisable secrets in the config (API keys
@@ -45,12 +46,9 @@ import org.junit.jupiter.api.AfterEach;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsEverywhereTest {
 
-    private final RunContext run = RunContext.named("test");
-
-    @AfterEach
-    void closeRun() {
-        run.close();
-    }
+    @RegisterExtension
+    final TestRun testRun = new TestRun();
+    private final RunContext run = testRun.context();
 
     static final String API_KEY = "Sk*live~7f3c+/= &q%9";
     static final String WRONG_KEY = "Wr0ng*key~5a+/= &x%1";

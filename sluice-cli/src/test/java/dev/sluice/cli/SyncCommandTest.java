@@ -9,6 +9,7 @@ import dev.sluice.examples.demo.api.Fault;
 import dev.sluice.protocol.Json;
 import dev.sluice.sync.DestinationUrl;
 import dev.sluice.sync.Queries;
+import dev.sluice.testkit.ConfigBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,8 @@ class SyncCommandTest {
     @BeforeEach
     void start() throws Exception {
         api = DemoApi.start(DemoApiOptions.defaults().withApiKey(KEY));
-        config = dir.resolve("config.json");
-        Files.writeString(config, Json.write(Json.object().put("base_url", api.baseUri().toString())
-                .put("api_key", KEY).put("page_size", 500)));
+        config = ConfigBuilder.withBaseUrl(api.baseUri().toString()).put("api_key", KEY).put("page_size", 500)
+                .writeTo(dir.resolve("config.json"));
     }
 
     @AfterEach

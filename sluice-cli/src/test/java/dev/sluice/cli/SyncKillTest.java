@@ -6,8 +6,8 @@ import dev.sluice.examples.demo.DemoSource;
 import dev.sluice.examples.demo.api.DemoApi;
 import dev.sluice.examples.demo.api.DemoApiOptions;
 import dev.sluice.examples.demo.api.RecordedRequest;
-import dev.sluice.protocol.Json;
 import dev.sluice.sync.DestinationUrl;
+import dev.sluice.testkit.ConfigBuilder;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +23,12 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code sluice sync} in a real JVM, into DuckDB, SQLite and PostgreSQL, killed with SIGKILL ({@link Process#destroyForcibly()}) at several points
@@ -53,9 +53,8 @@ class SyncKillTest {
     @BeforeEach
     void start() throws Exception {
         api = DemoApi.start(DemoApiOptions.defaults().withLatency(Duration.ofMillis(40)).withTimeOffRequestCount(3000));
-        config = dir.resolve("config.json");
-        Files.writeString(config, Json.write(Json.object().put("base_url", api.baseUri().toString())
-                .put("page_size", 50)));
+        config = ConfigBuilder.withBaseUrl(api.baseUri().toString()).put("page_size", 50)
+                .writeTo(dir.resolve("config.json"));
     }
 
     @AfterEach
@@ -97,8 +96,7 @@ class SyncKillTest {
     void twentySeededKillPointsEndWithEveryRecordExactlyOnce() throws Exception {
         api.close();
         api = DemoApi.start(DemoApiOptions.defaults().withLatency(Duration.ofMillis(10)).withTimeOffRequestCount(3000));
-        Files.writeString(config, Json.write(Json.object().put("base_url", api.baseUri().toString())
-                .put("page_size", 50)));
+        ConfigBuilder.withBaseUrl(api.baseUri().toString()).put("page_size", 50).writeTo(config);
         destination = dir.resolve("seeded.duckdb").toString();
         Random seeded = new Random(20261127L);
         List<Integer> points = new ArrayList<>();

@@ -12,16 +12,13 @@ import dev.sluice.source.Config;
 import dev.sluice.source.StreamState;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
-import java.io.IOException;
+import dev.sluice.testkit.MockApi;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code is_data_feed} (stop paginating at already synced records) and {@code is_client_side_incremental}. */
 class CursorFilteringTest {
@@ -59,24 +56,16 @@ class CursorFilteringTest {
             "2", "{\"data\": [{\"id\": 7, \"modified\": \"2024-01-07\"}, {\"id\": 4, \"modified\": \"2024-01-04\"}]}",
             "3", "{\"data\": [{\"id\": 3, \"modified\": \"2024-01-03\"}, {\"id\": 2, \"modified\": \"2024-01-02\"}]}");
 
-    private final MockWebServer server = new MockWebServer();
+    @RegisterExtension
+    final MockApi server = new MockApi();
 
     @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                String page = request.getUrl().queryParameter("page");
-                return new MockResponse.Builder().addHeader("Content-Type", "application/json")
-                        .body(PAGES.getOrDefault(page == null ? "1" : page, "{\"data\": []}")).build();
-            }
+    void answerPages() {
+        server.otherwise(request -> {
+            String page = request.getUrl().queryParameter("page");
+            return new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                    .body(PAGES.getOrDefault(page == null ? "1" : page, "{\"data\": []}")).build();
         });
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Output read(String flag) {
@@ -96,7 +85,7 @@ class CursorFilteringTest {
     void aDataFeedStopsAfterThePageEndingWithAnAlreadySyncedRecordAndDropsOldRecords() throws InterruptedException {
         Output output = read("is_data_feed");
 
-        assertThat(server.getRequestCount()).as("page 3 is never asked for").isEqualTo(2);
+        assertThat(server.requestCount()).as("page 3 is never asked for").isEqualTo(2);
         assertThat(ids(output)).as("04 is older than the state, 09 newer than the end").containsExactly(8, 7);
         assertThat(normalized(output.mostRecentState("events").orElseThrow()))
                 .isEqualTo(json("{\"updated_at\": \"2024-01-08\"}"));
@@ -106,7 +95,7 @@ class CursorFilteringTest {
     void aClientSideIncrementalStreamFiltersEveryPageAfterTheTransformations() {
         Output output = read("is_client_side_incremental");
 
-        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(server.requestCount()).isEqualTo(4);
         assertThat(ids(output)).containsExactly(8, 7);
         List<AirbyteStateMessage> states = output.states();
         assertThat(normalized(states.get(states.size() - 1).stream().streamState()))

@@ -8,9 +8,11 @@ import dev.sluice.source.Config;
 import dev.sluice.source.HistoryRange;
 import dev.sluice.source.HistorySplit;
 import dev.sluice.source.ReadRequest;
+import dev.sluice.source.RunContext;
 import dev.sluice.source.Stream;
 import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamState;
+import dev.sluice.testkit.TestRun;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,9 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import dev.sluice.source.RunContext;
 
 /**
  * A datetime stream's history split into date ranges ({@code Stream.historySplitting()}): contiguous ranges that meet as
@@ -30,12 +32,9 @@ import dev.sluice.source.RunContext;
  */
 class HistorySplitTest {
 
-    private final RunContext run = RunContext.named("test");
-
-    @AfterEach
-    void closeRun() {
-        run.close();
-    }
+    @RegisterExtension
+    final TestRun testRun = new TestRun();
+    private final RunContext run = testRun.context();
 
     private static final String MANIFEST = """
             version: 6.0.0

@@ -5,21 +5,20 @@ import static dev.sluice.declarative.TestManifests.normalized;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.declarative.incremental.MovableClock;
 import dev.sluice.protocol.AirbyteTrace;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
-import java.io.IOException;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A parent/child incremental stream against a local API: a first sync, then a second sync from its state that asks
@@ -84,14 +83,13 @@ class ParentChildSyncTest {
             """;
 
     private final ProjectsApi api = new ProjectsApi();
-    private final MockWebServer server = new MockWebServer();
-    private final MovableClock clock = new MovableClock(Instant.parse("2024-01-05T00:00:00Z"));
+    @RegisterExtension
+    final MockApi server = new MockApi().otherwise(api::dispatch);
+    private final TestClock clock = TestClock.at(Instant.parse("2024-01-05T00:00:00Z"));
     private Config config;
 
     @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(api);
-        server.start();
+    void start() {
         config = Config.of(json("{\"base_url\": \"" + server.url("/") + "\", \"start_date\": \"2024-01-01T00:00:00Z\"}"));
         api.project(1, "2024-01-02T12:00:00Z");
         api.project(2, "2024-01-01T12:00:00Z");
@@ -102,11 +100,6 @@ class ParentChildSyncTest {
         api.task(5, 2, "2024-01-04T08:00:00Z");
         api.task(6, 2, "2024-01-04T09:00:00Z");
         api.task(7, 2, "2024-01-04T10:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Output sync(StateInput state) {

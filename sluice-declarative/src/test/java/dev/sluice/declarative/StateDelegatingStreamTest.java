@@ -14,17 +14,14 @@ import dev.sluice.source.Config;
 import dev.sluice.source.StreamState;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
-import java.io.IOException;
+import dev.sluice.testkit.MockApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code StateDelegatingStream}: full refresh without state, incremental with it, unless the state is too old. */
 class StateDelegatingStreamTest {
@@ -64,27 +61,19 @@ class StateDelegatingStreamTest {
                     end_time_option: {type: RequestOption, inject_into: request_parameter, field_name: end}
             """;
 
-    private final MockWebServer server = new MockWebServer();
+    @RegisterExtension
+    final MockApi server = new MockApi();
     private final List<String> requests = new ArrayList<>();
 
     @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                synchronized (requests) {
-                    requests.add(ProjectsApi.describe(request.getUrl()));
-                }
-                return new MockResponse.Builder().addHeader("Content-Type", "application/json")
-                        .body("[{\"id\": 1, \"updated_at\": \"2024-07-13\"}]").build();
+    void answerItems() {
+        server.otherwise(request -> {
+            synchronized (requests) {
+                requests.add(ProjectsApi.describe(request.getUrl()));
             }
+            return new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                    .body("[{\"id\": 1, \"updated_at\": \"2024-07-13\"}]").build();
         });
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Output read(String state) {

@@ -4,16 +4,18 @@ import static dev.sluice.declarative.TestManifests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.declarative.incremental.MovableClock;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.ReadRequest;
-import dev.sluice.source.Stream;
 import dev.sluice.source.RouterPartition;
+import dev.sluice.source.RunContext;
+import dev.sluice.source.Stream;
 import dev.sluice.source.StreamPartition;
 import dev.sluice.source.StreamState;
+import dev.sluice.testkit.TestClock;
+import dev.sluice.testkit.TestRun;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.sluice.source.RunContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A substream read partition by partition ({@code Stream.partitioning()}): the partitions
@@ -32,16 +34,13 @@ import dev.sluice.source.RunContext;
  */
 class StreamPartitionsTest {
 
-    private final RunContext run = RunContext.named("test");
-
-    @AfterEach
-    void closeRun() {
-        run.close();
-    }
+    @RegisterExtension
+    final TestRun testRun = new TestRun();
+    private final RunContext run = testRun.context();
 
     private final ProjectsApi api = new ProjectsApi();
     private final MockWebServer server = new MockWebServer();
-    private final MovableClock clock = new MovableClock(Instant.parse("2024-01-05T00:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2024-01-05T00:00:00Z"));
     private Config config;
 
     @BeforeEach

@@ -2,41 +2,20 @@ package dev.sluice.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.testkit.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {
 
-    /** A clock the test moves. */
-    private static final class ManualClock extends Clock {
-        private long millis;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
-
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    private final ManualClock clock = new ManualClock();
+    private final TestClock clock = TestClock.atEpoch();
 
     private String printed() {
         return bytes.toString(StandardCharsets.UTF_8);
@@ -47,7 +26,7 @@ class ConsoleProgressTest {
         ConsoleProgress progress = new ConsoleProgress(err, clock, false, Duration.ofSeconds(5));
         progress.streamStarted("employees", "employees", "full refresh");
         for (long record = 1; record <= 4096; record++) {
-            clock.millis += 2; // 4096 records in 8.2 s: one periodic line after 5 s
+            clock.advance(Duration.ofMillis(2)); // 4096 records in 8.2 s: one periodic line after 5 s
             progress.recordLoaded("employees", record);
         }
         progress.streamFinished(new StreamResult("employees", "employees", "full refresh", 4096, 4096,
@@ -63,7 +42,7 @@ class ConsoleProgressTest {
     void liveModeRedrawsOneLineAndEndsItWithTheOutcome() {
         ConsoleProgress progress = new ConsoleProgress(err, clock, true, Duration.ofSeconds(5));
         progress.streamStarted("orders", "orders", "incremental, deduped");
-        clock.millis = 1000;
+        clock.set(Instant.ofEpochMilli(1000));
         progress.recordLoaded("orders", 256);
         progress.recordLoaded("orders", 257); // within 100 ms of the last redraw: not drawn
         progress.streamFinished(new StreamResult("orders", "orders", "incremental, deduped", 300, 256,

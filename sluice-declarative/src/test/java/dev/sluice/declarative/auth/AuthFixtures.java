@@ -14,6 +14,7 @@ import dev.sluice.http.HttpTransport;
 import dev.sluice.http.Sleeper;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
+import dev.sluice.testkit.RecordingSleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,16 +28,6 @@ final class AuthFixtures {
             Duration.ofSeconds(10), 1024 * 1024));
 
     private AuthFixtures() {
-    }
-
-    /** Records the waits instead of sleeping. */
-    static final class Waits implements Sleeper {
-        final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void sleep(Duration duration) {
-            waits.add(duration);
-        }
     }
 
     /** Records every config reported as changed. */
@@ -58,7 +49,7 @@ final class AuthFixtures {
     }
 
     static BuildContext context(Config config, Clock clock, ConfigUpdates updates) {
-        return new BuildContext(config, TestRuns.open(TRANSPORT), clock, new Waits(), null, updates);
+        return new BuildContext(config, TestRuns.open(TRANSPORT), clock, new RecordingSleeper(), null, updates);
     }
 
     static BuildContext context(Config config, Clock clock) {

@@ -18,6 +18,7 @@ import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.ConnectorException;
+import dev.sluice.testkit.RecordingSleeper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class AuthenticatorCorpusTest {
             Path configFile = connector.resolve("reference_config.json");
             Config config = Files.isRegularFile(configFile) ? Config.of(Json.read(configFile)) : Config.empty();
             BuildContext context = new BuildContext(config, TestRuns.open(AuthFixtures.TRANSPORT), Clock.systemUTC(),
-                    new AuthFixtures.Waits(), null, ConfigUpdates.NONE);
+                    new RecordingSleeper(), null, ConfigUpdates.NONE);
             List<Found> found = new ArrayList<>();
             collect(manifest.manifest(), ManifestPath.root(), "", found);
             for (Found auth : found) {

@@ -14,6 +14,7 @@ import dev.sluice.http.HttpRequest;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConfigException;
+import dev.sluice.testkit.TestClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

@@ -11,11 +11,12 @@ import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.runner.StateInput;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
-import java.io.IOException;
-import mockwebserver3.MockWebServer;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,25 +34,19 @@ class LegacySessionTokenReadTest {
             validate_session_url: user/current
             """;
 
-    private final MockWebServer server = new MockWebServer();
     private final Routes routes = new Routes();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(routes);
-        server.start();
-    }
+    @RegisterExtension
+    final MockApi server = new MockApi().otherwise(routes::dispatch);
 
     @AfterEach
-    void stop() {
-        server.close();
+    void noUnexpectedRequests() {
         assertThat(routes.unexpected()).isEmpty();
     }
 
     private Output read(String credentials) {
         String text = manifest(LEGACY, "").replace("url_base: \"{{ config['api'] }}\"\n        path: /items",
                 "url_base: \"{{ config['api'] }}/\"\n        path: items");
-        return ConnectorHarness.of(source(text, TestClock.at("2024-01-01T00:00:00Z"), new AuthFixtures.Waits(),
+        return ConnectorHarness.of(source(text, TestClock.at("2024-01-01T00:00:00Z"), new RecordingSleeper(),
                 new AuthFixtures.Updates())).readAll(AuthFixtures.config("{\"api\": \"" + server.url("/api")
                 + "\", " + credentials + "}"), false, StateInput.empty());
     }

@@ -11,7 +11,8 @@ import dev.sluice.http.Authenticator;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
-import java.io.IOException;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,30 +21,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** OAuthAuthenticator as a component: the refresh request it sends, when it refreshes, and what it reads back. */
 class OAuthAuthenticatorTest {
 
-    private final MockWebServer server = new MockWebServer();
     private final Routes routes = new Routes();
+    @RegisterExtension
+    final MockApi server = new MockApi().otherwise(routes::dispatch);
     private final TestClock clock = TestClock.at("2020-01-01T00:00:00Z");
 
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(routes);
-        server.start();
-    }
-
     @AfterEach
-    void stop() {
-        server.close();
+    void noUnexpectedRequests() {
         assertThat(routes.unexpected()).isEmpty();
     }
 

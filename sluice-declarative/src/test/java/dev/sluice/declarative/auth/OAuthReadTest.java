@@ -13,13 +13,14 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
-import java.io.IOException;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.time.Duration;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OAuthAuthenticator end to end: a manifest read against a token endpoint and an API on one local server. */
 class OAuthReadTest {
@@ -35,21 +36,15 @@ class OAuthReadTest {
             refresh_token_error_values: [invalid_grant]
             """;
 
-    private final MockWebServer server = new MockWebServer();
     private final Routes routes = new Routes();
+    @RegisterExtension
+    final MockApi server = new MockApi().otherwise(routes::dispatch);
     private final TestClock clock = TestClock.at("2024-01-01T00:00:00Z");
-    private final AuthFixtures.Waits waits = new AuthFixtures.Waits();
+    private final RecordingSleeper waits = new RecordingSleeper();
     private final AuthFixtures.Updates updates = new AuthFixtures.Updates();
 
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(routes);
-        server.start();
-    }
-
     @AfterEach
-    void stop() {
-        server.close();
+    void noUnexpectedRequests() {
         assertThat(routes.unexpected()).isEmpty();
     }
 
@@ -157,7 +152,7 @@ class OAuthReadTest {
         assertThat(output.records("items")).hasSize(1);
         assertThat(routes.requests("/items")).extracting(request -> request.getHeaders().get("Authorization"))
                 .containsExactly("Bearer token-1", "Bearer token-2");
-        assertThat(waits.waits).hasSize(1);
+        assertThat(waits.waits()).hasSize(1);
     }
 
     @Test
@@ -170,7 +165,7 @@ class OAuthReadTest {
 
         assertThat(output.errors()).isEmpty();
         assertThat(output.records("items")).hasSize(1);
-        assertThat(waits.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(waits.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test

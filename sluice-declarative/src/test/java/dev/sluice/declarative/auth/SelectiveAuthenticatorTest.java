@@ -15,12 +15,12 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.ConfigException;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
-import java.io.IOException;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.net.URI;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,19 +36,9 @@ class SelectiveAuthenticatorTest {
               "3": {type: ApiKeyAuthenticator, header: X-Key, api_token: "{{ config['auth']['token'] }}"}
             """;
 
-    private final MockWebServer server = new MockWebServer();
     private final Routes routes = new Routes();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(routes);
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockApi server = new MockApi().otherwise(routes::dispatch);
 
     private static Authenticator build(String auth) {
         return bind(SELECTIVE).build(context(AuthFixtures.config("{\"auth\": " + auth + "}"),
@@ -91,7 +81,7 @@ class SelectiveAuthenticatorTest {
         String url = server.url("/").toString();
         String api = "\"api\": \"" + url.substring(0, url.length() - 1) + "\"";
         ConnectorHarness harness = ConnectorHarness.of(source(manifest(SELECTIVE, ""),
-                TestClock.at("2024-01-01T00:00:00Z"), new AuthFixtures.Waits(), new AuthFixtures.Updates()));
+                TestClock.at("2024-01-01T00:00:00Z"), new RecordingSleeper(), new AuthFixtures.Updates()));
 
         Output selected = harness.readAll(AuthFixtures.config("{" + api + ", \"auth\": {\"type\": \"one\", "
                 + "\"token\": \"t\"}}"), false, StateInput.empty());

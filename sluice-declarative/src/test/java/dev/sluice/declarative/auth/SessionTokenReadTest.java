@@ -11,13 +11,14 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
-import java.io.IOException;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.time.Duration;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SessionTokenAuthenticator end to end: login once, reuse, renew after expiration_duration, inject as configured. */
 class SessionTokenReadTest {
@@ -29,19 +30,13 @@ class SessionTokenReadTest {
             page_token_option: {type: RequestOption, inject_into: request_parameter, field_name: page}
             """;
 
-    private final MockWebServer server = new MockWebServer();
     private final Routes routes = new Routes();
+    @RegisterExtension
+    final MockApi server = new MockApi().otherwise(routes::dispatch);
     private final TestClock clock = TestClock.at("2024-01-01T00:00:00Z");
 
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(routes);
-        server.start();
-    }
-
     @AfterEach
-    void stop() {
-        server.close();
+    void noUnexpectedRequests() {
         assertThat(routes.unexpected()).isEmpty();
     }
 
@@ -63,7 +58,7 @@ class SessionTokenReadTest {
         String url = server.url("/").toString();
         Config config = AuthFixtures.config("{\"api\": \"" + url.substring(0, url.length() - 1)
                 + "\", \"user\": \"ann\", \"password\": \"pa55word\"}");
-        DeclarativeSource source = source(manifest, clock, new AuthFixtures.Waits(), new AuthFixtures.Updates());
+        DeclarativeSource source = source(manifest, clock, new RecordingSleeper(), new AuthFixtures.Updates());
         return ConnectorHarness.of(source).withClock(clock).readAll(config, false, StateInput.empty());
     }
 

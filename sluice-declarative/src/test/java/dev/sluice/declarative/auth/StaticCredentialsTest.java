@@ -14,13 +14,14 @@ import dev.sluice.http.HttpRequest;
 import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
-import java.io.IOException;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.net.URI;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,18 +31,12 @@ class StaticCredentialsTest {
     private static final Config CONFIG = AuthFixtures.config(
             "{\"username\": \"user\", \"password\": \"password\", \"header\": \"header\"}");
 
-    private final MockWebServer server = new MockWebServer();
     private final Routes routes = new Routes();
-
-    @BeforeEach
-    void start() throws IOException {
-        server.setDispatcher(routes);
-        server.start();
-    }
+    @RegisterExtension
+    final MockApi server = new MockApi().otherwise(routes::dispatch);
 
     @AfterEach
-    void stop() {
-        server.close();
+    void noUnexpectedRequests() {
         assertThat(routes.unexpected()).isEmpty();
     }
 
@@ -102,7 +97,7 @@ class StaticCredentialsTest {
         Config config = AuthFixtures.config("{\"api\": \"" + url.substring(0, url.length() - 1)
                 + "\", \"key\": \"k e y\"}");
 
-        ConnectorHarness.of(source(text, TestClock.at("2024-01-01T00:00:00Z"), new AuthFixtures.Waits(),
+        ConnectorHarness.of(source(text, TestClock.at("2024-01-01T00:00:00Z"), new RecordingSleeper(),
                 new AuthFixtures.Updates())).readAll(config, false, StateInput.empty());
 
         RecordedRequest request = routes.requests("/items").get(0);

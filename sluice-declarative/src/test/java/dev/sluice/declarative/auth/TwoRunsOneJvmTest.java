@@ -14,13 +14,13 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.source.RunContext;
 import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.RecordingSleeper;
+import dev.sluice.testkit.TestClock;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two declarative sources running in one JVM, as two Kafka Connect tasks do: the tokens each obtains while
@@ -38,29 +38,17 @@ class TwoRunsOneJvmTest {
               refresh_token_name: refresh_token
             """;
 
-    private final MockWebServer serverA = new MockWebServer();
-    private final MockWebServer serverB = new MockWebServer();
     private final Routes routesA = new Routes();
     private final Routes routesB = new Routes();
+    @RegisterExtension
+    final MockApi serverA = new MockApi().otherwise(routesA::dispatch);
+    @RegisterExtension
+    final MockApi serverB = new MockApi().otherwise(routesB::dispatch);
     private final TestClock clock = TestClock.at("2024-01-01T00:00:00Z");
     private final AuthFixtures.Updates updatesA = new AuthFixtures.Updates();
     private final AuthFixtures.Updates updatesB = new AuthFixtures.Updates();
 
-    @BeforeEach
-    void start() throws IOException {
-        serverA.setDispatcher(routesA);
-        serverB.setDispatcher(routesB);
-        serverA.start();
-        serverB.start();
-    }
-
-    @AfterEach
-    void stop() {
-        serverA.close();
-        serverB.close();
-    }
-
-    private static Config config(MockWebServer server, String secret, String refreshToken) {
+    private static Config config(MockApi server, String secret, String refreshToken) {
         String url = server.url("/").toString();
         return AuthFixtures.config("{\"api\": \"" + url.substring(0, url.length() - 1) + "\", "
                 + "\"credentials\": {\"client_id\": \"c\", \"client_secret\": \"" + secret + "\", "
@@ -86,8 +74,8 @@ class TwoRunsOneJvmTest {
         routesB.on("/token", json("{\"access_token\": \"access-of-b-93\", \"refresh_token\": \"rotated-b-2\", "
                         + "\"expires_in\": 3600}"))
                 .always("/items", json(401, "{\"message\": \"token access-of-b-93 is not allowed here\"}"));
-        DeclarativeSource sourceA = source(manifest(OAUTH, ""), clock, new AuthFixtures.Waits(), updatesA);
-        DeclarativeSource sourceB = source(manifest(OAUTH, ""), clock, new AuthFixtures.Waits(), updatesB);
+        DeclarativeSource sourceA = source(manifest(OAUTH, ""), clock, new RecordingSleeper(), updatesA);
+        DeclarativeSource sourceB = source(manifest(OAUTH, ""), clock, new RecordingSleeper(), updatesB);
 
         try (RunContext runA = RunContext.named("connector-a"); RunContext runB = RunContext.named("connector-b")) {
             String outputA = read(sourceA, config(serverA, "secret-a", "refresh-a-1"), runA);
@@ -114,8 +102,8 @@ class TwoRunsOneJvmTest {
                 .always("/items", json("{\"data\": [{\"id\": 1}]}"));
         // One config instance for both runs: within a run the rotated token is shared, across runs never.
         Config config = config(serverA, "secret-a", "refresh-1");
-        DeclarativeSource first = source(manifest(OAUTH, ""), clock, new AuthFixtures.Waits(), updatesA);
-        DeclarativeSource second = source(manifest(OAUTH, ""), clock, new AuthFixtures.Waits(), updatesB);
+        DeclarativeSource first = source(manifest(OAUTH, ""), clock, new RecordingSleeper(), updatesA);
+        DeclarativeSource second = source(manifest(OAUTH, ""), clock, new RecordingSleeper(), updatesB);
 
         try (RunContext runA = RunContext.named("a"); RunContext runB = RunContext.named("b")) {
             read(first, config, runA);

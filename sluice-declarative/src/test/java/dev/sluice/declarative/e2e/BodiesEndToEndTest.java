@@ -1,32 +1,28 @@
 package dev.sluice.declarative.e2e;
 
-import static dev.sluice.declarative.e2e.ApiServer.json;
+import static dev.sluice.testkit.MockApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.declarative.fixtures.Components;
 import dev.sluice.declarative.fixtures.JsonAssertions;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.ReceivedRequest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST requests with JSON, form, plain-text and GraphQL bodies, paginated through the body; the server's view. */
 class BodiesEndToEndTest {
 
-    private ApiServer api;
-    private ManifestRun run;
+    @RegisterExtension
+    final MockApi api = new MockApi();
+    private final ManifestRun run = new ManifestRun(api);
 
     @BeforeEach
-    void start() throws Exception {
-        api = new ApiServer();
+    void routes() {
         api.on("POST", "/search", json("{\"data\": [{\"id\": 1}, {\"id\": 2}]}"), json("{\"data\": [{\"id\": 3}]}"));
-        run = new ManifestRun(api);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     private Output read(String body, String tokenInjection) {
@@ -49,7 +45,7 @@ class BodiesEndToEndTest {
     }
 
     private List<String> bodies() {
-        return api.requests().stream().map(ApiServer.Seen::body).toList();
+        return api.requests().stream().map(ReceivedRequest::body).toList();
     }
 
     private List<String> contentTypes() {

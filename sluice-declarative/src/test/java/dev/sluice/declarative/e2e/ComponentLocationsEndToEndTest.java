@@ -1,31 +1,21 @@
 package dev.sluice.declarative.e2e;
 
-import static dev.sluice.declarative.e2e.ApiServer.json;
+import static dev.sluice.testkit.MockApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.protocol.AirbyteTrace.TraceError;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A component that fails while reading names where the manifest declared it: its JSON pointer and YAML line. */
 class ComponentLocationsEndToEndTest {
 
-    private ApiServer api;
-    private ManifestRun run;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = new ApiServer();
-        run = new ManifestRun(api);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final MockApi api = new MockApi();
+    private final ManifestRun run = new ManifestRun(api);
 
     private static String manifest(String paginator, String recordFilter) {
         return """

@@ -5,32 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.declarative.fixtures.JsonAssertions;
 import dev.sluice.protocol.Json;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Non-JSON bodies through a whole manifest: XML with cursor pagination, gzipped CSV, lines of text. */
 class DecodersEndToEndTest {
 
-    private ApiServer api;
-    private ManifestRun run;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = new ApiServer();
-        run = new ManifestRun(api);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final MockApi api = new MockApi();
+    private final ManifestRun run = new ManifestRun(api);
 
     private static String retriever(String decoder, String fieldPath, String paginator) {
         return ManifestRun.stream("""

@@ -7,46 +7,28 @@ import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
 import dev.sluice.declarative.fixtures.Components;
 import dev.sluice.http.HttpTransport;
-import dev.sluice.http.Sleeper;
 import dev.sluice.runner.StateInput;
-import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
+import dev.sluice.testkit.RecordingSleeper;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * Runs a whole manifest ({@link ManifestSources#fromYaml}) with {@link ConnectorHarness}, on a fixed clock and a
- * sleeper that records the waits instead of sleeping. {@code {{ config.base_url }}} is the test server's URL.
+ * sleeper that records the waits instead of sleeping. {@code {{ config.base_url }}} is the mock API's URL.
  */
 final class ManifestRun {
-
-    /** Every wait the retry loop asked for, in order. */
-    static final class RecordingSleeper implements Sleeper {
-        private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void sleep(Duration duration) {
-            waits.add(duration);
-        }
-
-        List<Duration> waits() {
-            synchronized (waits) {
-                return List.copyOf(waits);
-            }
-        }
-    }
 
     private static final HttpTransport TRANSPORT = HttpTransport.jdk(new HttpTransport.Options(Duration.ofSeconds(5),
             Duration.ofSeconds(10), 16L * 1024 * 1024));
 
+    /** Every wait the retry loop asked for, in order. */
     final RecordingSleeper sleeper = new RecordingSleeper();
-    private final ApiServer server;
+    private final MockApi api;
 
-    ManifestRun(ApiServer server) {
-        this.server = server;
+    ManifestRun(MockApi api) {
+        this.api = api;
     }
 
     /** A full-refresh read of every stream of the manifest. */
@@ -54,10 +36,8 @@ final class ManifestRun {
         DeclarativeSource loaded = ManifestSources.fromYaml(manifest);
         DeclarativeSource source = loaded.withContexts((config, run) -> new BuildContext(config,
                 TestRuns.using(run, TRANSPORT), Components.CLOCK, sleeper, null, ConfigUpdates.NONE));
-        String config = "{\"base_url\": \"" + server.url() + "\"" + (extraConfig.isEmpty() ? "" : ", " + extraConfig)
-                + "}";
         return ConnectorHarness.of(source).withClock(Components.CLOCK)
-                .readAll(Config.of(Components.json(config)), false, StateInput.empty());
+                .readAll(api.config("{" + extraConfig + "}"), false, StateInput.empty());
     }
 
     Output read(String manifest) {

@@ -1,33 +1,23 @@
 package dev.sluice.declarative.e2e;
 
-import static dev.sluice.declarative.e2e.ApiServer.json;
+import static dev.sluice.testkit.MockApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.AirbyteTrace.StreamStatus;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each pagination kind, through a whole manifest, against a local API; asserts on the exact requests sent. */
 class PaginationEndToEndTest {
 
-    private ApiServer api;
-    private ManifestRun run;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = new ApiServer();
-        run = new ManifestRun(api);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final MockApi api = new MockApi();
+    private final ManifestRun run = new ManifestRun(api);
 
     private static String retriever(String paginator) {
         return """

@@ -1,32 +1,22 @@
 package dev.sluice.declarative.e2e;
 
-import static dev.sluice.declarative.e2e.ApiServer.json;
+import static dev.sluice.testkit.MockApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.protocol.AirbyteTrace.StreamStatus;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Response filters through a whole manifest: IGNORE, FAIL with a failure type and message, RETRY on a predicate. */
 class ResponseFiltersEndToEndTest {
 
-    private ApiServer api;
-    private ManifestRun run;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = new ApiServer();
-        run = new ManifestRun(api);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final MockApi api = new MockApi();
+    private final ManifestRun run = new ManifestRun(api);
 
     private static String withFilters(String filters) {
         return ManifestRun.stream("""

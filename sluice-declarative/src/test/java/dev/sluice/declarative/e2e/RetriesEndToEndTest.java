@@ -1,16 +1,16 @@
 package dev.sluice.declarative.e2e;
 
-import static dev.sluice.declarative.e2e.ApiServer.json;
+import static dev.sluice.testkit.MockApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.protocol.AirbyteTrace.StreamStatus;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retries on 429 and 5xx through a whole manifest: the waits are recorded by the injected sleeper (no test
@@ -21,19 +21,9 @@ class RetriesEndToEndTest {
 
     private static final String OK = "{\"data\": [{\"id\": 1}]}";
 
-    private ApiServer api;
-    private ManifestRun run;
-
-    @BeforeEach
-    void start() throws Exception {
-        api = new ApiServer();
-        run = new ManifestRun(api);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final MockApi api = new MockApi();
+    private final ManifestRun run = new ManifestRun(api);
 
     private static String withErrorHandler(String errorHandler) {
         return ManifestRun.stream("""

@@ -1,13 +1,14 @@
 package dev.sluice.declarative.e2e;
 
-import static dev.sluice.declarative.e2e.ApiServer.json;
+import static dev.sluice.testkit.MockApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.declarative.fixtures.JsonAssertions;
 import dev.sluice.protocol.Json;
 import dev.sluice.testing.Output;
-import org.junit.jupiter.api.AfterEach;
+import dev.sluice.testkit.MockApi;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,19 +21,13 @@ class TransformationsEndToEndTest {
             + "{\"Id\": 2, \"First Name\": \"Bob\", \"status\": \"archived\", \"meta\": {\"Score\": 7, \"tags\": []},"
             + " \"_links\": {\"self\": \"/2\"}}]}";
 
-    private ApiServer api;
-    private ManifestRun run;
+    @RegisterExtension
+    final MockApi api = new MockApi();
+    private final ManifestRun run = new ManifestRun(api);
 
     @BeforeEach
-    void start() throws Exception {
-        api = new ApiServer();
+    void routes() {
         api.on("GET", "/people", json(BODY));
-        run = new ManifestRun(api);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.source.StreamState;
+import dev.sluice.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class PerPartitionCursorTest {
              "lookback_window": 86400,
              "parent_state": {"posts": {"updated_at": "2024-01-01T00:00:00Z"}}}""";
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2024-01-10T00:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2024-01-10T00:00:00Z"));
 
     private StreamCursor cursor(String yaml, String state, FakeRouter router) {
         return streamWithCursor(yaml).incrementalSync().build(context("{}", clock), "comments")

@@ -7,15 +7,14 @@ import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.testing.ConnectorHarness;
 import dev.sluice.testing.Output;
+import dev.sluice.testkit.MockApi;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Pages are read while their bodies stream in. A body that breaks off after some of its records were handed on is
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class StreamedPagesTest {
 
-    private final MockWebServer server = new MockWebServer();
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final MockApi server = new MockApi();
 
     private static String page(int from, int to, Integer next) {
         StringBuilder body = new StringBuilder("{\"data\": [");
@@ -93,7 +83,7 @@ class StreamedPagesTest {
         assertThat(output.exitCode()).isZero();
         List<Integer> ids = output.records("items").stream().map(record -> record.get("id").asInt()).toList();
         assertThat(ids).containsExactlyElementsOf(IntStream.rangeClosed(1, 250).boxed().toList());
-        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(server.requestCount()).isEqualTo(4);
     }
 
     @Test
@@ -102,6 +92,6 @@ class StreamedPagesTest {
         server.enqueue(new MockResponse.Builder().body(page(4, 5, null)).build());
         Output output = read();
         assertThat(output.records("items")).extracting(record -> record.get("id").asInt()).containsExactly(1, 2, 3, 4, 5);
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(server.requestCount()).isEqualTo(2);
     }
 }
