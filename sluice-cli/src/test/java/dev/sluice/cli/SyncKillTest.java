@@ -89,8 +89,10 @@ class SyncKillTest {
 
     /**
      * Twenty seeded kill points into DuckDB: each run is killed once the API has served it a seeded number of
-     * requests (0 to more than a whole sync makes, so some runs die while the JVM starts and some finish first),
-     * the next run resuming from what the last committed. The database ends with every record exactly once.
+     * requests (0 to 149, a little less than a first sync makes: some runs die while the JVM starts, and resumed
+     * runs, which have less left to do, may finish first), the next run resuming from what the last committed. With
+     * kill points up to 180 only about half the runs were killed, and on a loaded machine the check that most were
+     * failed by one run. The database ends with every record exactly once.
      */
     @Test
     void twentySeededKillPointsEndWithEveryRecordExactlyOnce() throws Exception {
@@ -102,7 +104,7 @@ class SyncKillTest {
         List<Integer> points = new ArrayList<>();
         int killed = 0;
         for (int i = 0; i < 20; i++) {
-            int point = seeded.nextInt(180);
+            int point = seeded.nextInt(150);
             points.add(point);
             killed += run(ANY_PATH, point) == 0 ? 0 : 1;
         }
