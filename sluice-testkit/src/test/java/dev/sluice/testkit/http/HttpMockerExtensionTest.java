@@ -35,7 +35,7 @@ class HttpMockerExtensionTest {
 
     @Test
     void anInstanceFieldVerifiesEachTestAndStopsItsServer() {
-        Map<String, String> outcomes = run(HttpMockerFixtures.PerTest.class);
+        Map<String, String> outcomes = run(HttpMockerFixtures.PerTestMocker.class);
 
         assertThat(outcomes).containsEntry("sendsWhatItExpects", "passed");
         assertThat(outcomes.get("sendsARequestNobodyExpected")).contains("The HTTP mock was not used as expected",
@@ -49,7 +49,7 @@ class HttpMockerExtensionTest {
 
     @Test
     void aStaticFieldKeepsOneServerAndForgetsEachTestsExpectations() {
-        Map<String, String> outcomes = run(HttpMockerFixtures.PerClass.class);
+        Map<String, String> outcomes = run(HttpMockerFixtures.PerClassMocker.class);
 
         assertThat(outcomes.values()).containsOnly("passed");
         assertThat(HttpMockerFixtures.URLS).hasSize(3);

@@ -19,7 +19,7 @@ final class HttpMockerFixtures {
     private HttpMockerFixtures() {
     }
 
-    static class PerTest {
+    static class PerTestMocker {
         @RegisterExtension
         final HttpMocker http = new HttpMocker();
 
@@ -46,7 +46,7 @@ final class HttpMockerFixtures {
     }
 
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class PerClass {
+    static class PerClassMocker {
         @RegisterExtension
         static final HttpMocker HTTP = new HttpMocker();
 

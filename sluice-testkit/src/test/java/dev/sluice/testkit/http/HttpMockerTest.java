@@ -154,4 +154,15 @@ class HttpMockerTest {
         assertThatThrownBy(http::verify).hasMessageContaining("GET /items?page=1: expected at least 1 call but it "
                 + "was never sent");
     }
+
+    @Test
+    void aComputedReplyThatThrowsFailsVerification() {
+        http.expect(ExpectedRequest.get("/events").anyQuery()).respond(request -> {
+            throw new IllegalStateException("no since");
+        });
+
+        assertThat(Client.get(http.url("/events")).statusCode()).isEqualTo(500);
+        assertThatThrownBy(http::verify).hasMessageContaining("the reply to GET /events threw "
+                + "java.lang.IllegalStateException: no since");
+    }
 }
