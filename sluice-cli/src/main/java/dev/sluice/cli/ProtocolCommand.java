@@ -2,7 +2,6 @@ package dev.sluice.cli;
 
 import dev.sluice.cli.logging.LogDestination;
 import dev.sluice.declarative.DeclarativeSource;
-import dev.sluice.protocol.AirbyteControl;
 import dev.sluice.protocol.AirbyteTrace;
 import dev.sluice.protocol.MessageWriter;
 import dev.sluice.runner.ErrorTraces;
@@ -11,6 +10,7 @@ import dev.sluice.runner.SourceRunner;
 import dev.sluice.source.Config;
 import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -63,11 +63,19 @@ abstract class ProtocolCommand implements Callable<Integer> {
 
     /** Loads the connector and masks the config's secrets from here on. */
     SourceRunner runner(Config config) {
+        return runner(config, null);
+    }
+
+    /**
+     * {@link #runner(Config)} for a config read from {@code configFile}, which a migration of the manifest's
+     * {@code config_migrations} rewrites.
+     */
+    SourceRunner runner(Config config, @Nullable Path configFile) {
         Source source = Connectors.load(connector, config);
         if (source instanceof DeclarativeSource declarative) {
-            // A rotated OAuth token must reach the platform, or the next sync uses a spent refresh token.
-            source = declarative.withConfigUpdates(
-                    newConfig -> writer.write(AirbyteControl.connectorConfig(clock.millis(), newConfig)));
+            // A rotated OAuth token must reach the platform, or the next sync uses a spent refresh token; a
+            // migrated config must be persisted, or every run migrates it again.
+            source = declarative.withConfigUpdates(new ConfigFileUpdates(writer, clock, configFile));
         }
         RunContext current = java.util.Objects.requireNonNull(run, "the command is not running");
         writer.maskSecrets(Secrets.masker(source.spec().connectionSpecification(), config), current.secrets());

@@ -41,7 +41,7 @@ final class ProtocolCommands {
         @Override
         int run() {
             Config settings = InputFiles.config(config);
-            runner(settings).check(settings);
+            runner(settings, config).check(settings);
             return 0;
         }
     }
@@ -56,7 +56,7 @@ final class ProtocolCommands {
         @Override
         int run() {
             Config settings = InputFiles.config(config);
-            runner(settings).discover(settings);
+            runner(settings, config).discover(settings);
             return 0;
         }
     }
@@ -79,7 +79,7 @@ final class ProtocolCommands {
         @Override
         int run() {
             Config settings = InputFiles.config(config);
-            boolean succeeded = runner(settings).read(settings, InputFiles.catalog(catalog), InputFiles.state(state));
+            boolean succeeded = runner(settings, config).read(settings, InputFiles.catalog(catalog), InputFiles.state(state));
             return succeeded ? 0 : 1;
         }
     }
