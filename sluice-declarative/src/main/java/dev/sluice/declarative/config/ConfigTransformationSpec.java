@@ -9,9 +9,10 @@ import dev.sluice.declarative.component.BuildContext;
 @JsonSubTypes({
         @JsonSubTypes.Type(ConfigRemapFieldSpec.class),
         @JsonSubTypes.Type(ConfigAddFieldsSpec.class),
-        @JsonSubTypes.Type(ConfigRemoveFieldsSpec.class)})
+        @JsonSubTypes.Type(ConfigRemoveFieldsSpec.class),
+        @JsonSubTypes.Type(CustomConfigTransformationSpec.class)})
 public sealed interface ConfigTransformationSpec permits ConfigRemapFieldSpec, ConfigAddFieldsSpec,
-        ConfigRemoveFieldsSpec {
+        ConfigRemoveFieldsSpec, CustomConfigTransformationSpec {
 
     ConfigTransformation build(BuildContext context);
 }
