@@ -23,7 +23,8 @@ final class Connectors {
     static ConnectorChoice choice(ConnectorOptions options) {
         options.requireOne();
         ClasspathOption.OutsideClasses classes = options.classpath.open();
-        SourceLoader loader = new SourceLoader(classes.loader());
+        // The environment may allow custom components in a manifest given as data (AIRBYTE_ENABLE_UNSAFE_CODE=true).
+        SourceLoader loader = new SourceLoader(classes.loader(), System.getenv());
         return new ConnectorChoice() {
             @Override
             public Source load(Config config) {

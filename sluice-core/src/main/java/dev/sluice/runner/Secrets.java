@@ -19,13 +19,18 @@ public final class Secrets {
     }
 
     public static SecretMasker masker(JsonNode connectionSpecification, Config config) {
+        return SecretMasker.of(values(connectionSpecification, config));
+    }
+
+    /** The config's values at the spec's secret properties, as text, in the order found. */
+    public static Set<String> values(JsonNode connectionSpecification, Config config) {
         List<List<String>> paths = new ArrayList<>();
         collectPaths(connectionSpecification, new ArrayList<>(), paths, 0);
         Set<String> values = new LinkedHashSet<>();
         for (List<String> path : paths) {
             collectValues(config.json(), path, 0, values);
         }
-        return SecretMasker.of(values);
+        return values;
     }
 
     private static void collectPaths(JsonNode schema, List<String> prefix, List<List<String>> out, int depth) {

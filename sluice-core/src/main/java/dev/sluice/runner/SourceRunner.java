@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * COMPLETE, or INCOMPLETE followed by an error TRACE when it fails, in which case the other streams still run
  * and a final aggregate error TRACE is written.
  *
- * <p>The runner executes in a {@link RunContext} its caller owns and closes when the command ends.
+ * <p>The runner executes in a {@link RunContext} its caller owns and closes when the command ends. Each command
+ * first lets the source {@linkplain Source#configure configure} the user's config, then validates the result
+ * against the spec and runs with it.
  */
 public final class SourceRunner {
 
@@ -56,7 +58,8 @@ public final class SourceRunner {
      * Writes CONNECTION_STATUS. A config that fails validation or a {@link ConfigException} from the check is a
      * FAILED status (the latter after its error TRACE); other failures propagate to the caller.
      */
-    public void check(Config config) {
+    public void check(Config userConfig) {
+        Config config = source.configure(userConfig, run);
         try {
             ConfigValidator.validate(source.spec().connectionSpecification(), config);
         } catch (ConfigException invalid) {
@@ -76,7 +79,8 @@ public final class SourceRunner {
         out.accept(status);
     }
 
-    public void discover(Config config) {
+    public void discover(Config userConfig) {
+        Config config = source.configure(userConfig, run);
         ConfigValidator.validate(source.spec().connectionSpecification(), config);
         List<dev.sluice.protocol.AirbyteStream> streams = new ArrayList<>();
         for (Stream stream : source.streams(config, run)) {
@@ -86,7 +90,8 @@ public final class SourceRunner {
     }
 
     /** Reads the configured streams; returns false when any stream failed (the caller exits non-zero). */
-    public boolean read(Config config, ConfiguredAirbyteCatalog catalog, StateInput state) {
+    public boolean read(Config userConfig, ConfiguredAirbyteCatalog catalog, StateInput state) {
+        Config config = source.configure(userConfig, run);
         ConfigValidator.validate(source.spec().connectionSpecification(), config);
         Map<String, Stream> streams = new LinkedHashMap<>();
         for (Stream stream : source.streams(config, catalog, run)) {

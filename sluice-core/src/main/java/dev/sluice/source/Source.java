@@ -21,6 +21,19 @@ public interface Source {
 
     ConnectorSpecification spec();
 
+    /**
+     * The config this run's commands use, derived from the user's: a source whose config format changed migrates
+     * an old config here (and may report the migrated one for the platform to persist), or adds derived values.
+     * The runner calls it once per command, before it validates the config against {@link #spec()}, and then
+     * passes the result to {@link #check} or {@link #streams}. Calling it again with its own result returns that
+     * result. The default returns {@code config} unchanged.
+     *
+     * @throws ConnectorException when the config cannot be migrated
+     */
+    default Config configure(Config config, RunContext run) {
+        return config;
+    }
+
     /** The streams this config gives access to; called once per command. */
     List<Stream> streams(Config config);
 

@@ -2,6 +2,7 @@ package dev.sluice.declarative;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 
 /** What the manifest's {@code check} admits. */
@@ -10,4 +11,7 @@ import dev.sluice.declarative.component.BuildContext;
 public sealed interface CheckSpec permits CheckStreamSpec {
 
     ConnectionCheck build(BuildContext context);
+
+    /** {@code config_overrides}: config values laid over the config for the check only (empty when none). */
+    ObjectNode configOverrides();
 }

@@ -1,7 +1,9 @@
 package dev.sluice.declarative;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
+import dev.sluice.declarative.config.ConfigNormalization;
 import dev.sluice.declarative.manifest.SpecLocations;
 import dev.sluice.protocol.ConfiguredAirbyteCatalog;
 import dev.sluice.protocol.ConnectionStatus;
@@ -48,10 +50,20 @@ public final class DeclarativeSource implements Source {
         this(manifest, BuildContext::of);
     }
 
-    /** The same source, reporting config changes (rotated OAuth tokens) to {@code listener}. */
+    /** The same source, reporting config changes (rotated OAuth tokens, migrations) to {@code listener}. */
     @Override
     public DeclarativeSource withConfigUpdates(ConfigUpdateListener listener) {
-        ConfigUpdates updates = listener::configUpdated;
+        ConfigUpdates updates = new ConfigUpdates() {
+            @Override
+            public void configUpdated(ObjectNode newConfig) {
+                listener.configUpdated(newConfig);
+            }
+
+            @Override
+            public void configMigrated(ObjectNode migratedConfig) {
+                listener.configMigrated(migratedConfig);
+            }
+        };
         return new DeclarativeSource(manifest, (config, run) -> contexts.apply(config, run).withConfigUpdates(updates),
                 locations);
     }
@@ -90,14 +102,48 @@ public final class DeclarativeSource implements Source {
         throw outsideRun();
     }
 
+    /**
+     * Applies the manifest's {@code config_normalization_rules}, as the reference's source does when it is built
+     * with a config: the migrations, reporting a config they changed to the {@link ConfigUpdates} (the CLI emits
+     * it as a CONTROL message and rewrites its {@code --config} file); then the transformations, in memory. An
+     * empty config is left alone, as in the reference. The result is remembered in the run, so configuring it
+     * again — or giving it to {@link #streams(Config, RunContext)} and {@link #check} — changes nothing.
+     */
+    @Override
+    public Config configure(Config config, RunContext run) {
+        ConfiguredConfigs configured = run.service(ConfiguredConfigs.SERVICE);
+        if (configured.contains(config) || manifest.spec() == null || config.json().isEmpty()) {
+            return config;
+        }
+        BuildContext context = context(config, run);
+        ConfigNormalization rules = manifest.spec().normalization(context);
+        Config migrated = rules.migrate(config);
+        if (!migrated.equals(config)) {
+            context.configUpdates().configMigrated(migrated.json().deepCopy());
+        }
+        return configured.add(rules.transform(migrated));
+    }
+
     @Override
     public List<Stream> streams(Config config, RunContext run) {
-        return build(context(config, run));
+        return build(validated(config, run));
     }
 
     @Override
     public List<Stream> streams(Config config, ConfiguredAirbyteCatalog catalog, RunContext run) {
-        return build(context(config, run).withCatalog(catalog));
+        return build(validated(config, run).withCatalog(catalog));
+    }
+
+    /**
+     * The context of the configured config, after the manifest's validations passed on it (the reference validates
+     * whenever it builds its streams).
+     */
+    private BuildContext validated(Config config, RunContext run) {
+        BuildContext context = context(configure(config, run), run);
+        if (manifest.spec() != null) {
+            manifest.spec().normalization(context).validate(context.config());
+        }
+        return context;
     }
 
     private static ConnectorException outsideRun() {
@@ -119,10 +165,15 @@ public final class DeclarativeSource implements Source {
         return streams;
     }
 
-    /** The manifest's {@code check}, over the streams built for this config in this run. */
+    /**
+     * The manifest's {@code check}, over the streams built for this config in this run — with the check's
+     * {@code config_overrides} laid over the configured and validated config.
+     */
     @Override
     public ConnectionStatus check(Config config, RunContext run) {
-        BuildContext context = context(config, run);
+        BuildContext validated = validated(config, run);
+        Config checked = CheckOverrides.apply(manifest.check().configOverrides(), validated.config(), manifest, run);
+        BuildContext context = checked == validated.config() ? validated : validated.withConfig(checked);
         return manifest.check().build(context).check(build(context), run);
     }
 }

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.config.ConfigNormalization;
+import dev.sluice.declarative.config.ConfigNormalizationRulesSpec;
 import dev.sluice.protocol.ConnectorSpecification;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: Spec} — the connector's specification: the config's JSON schema and documentation link.
+ * {@code type: Spec} — the connector's specification: the config's JSON schema and documentation link, and the
+ * rules that migrate, transform and validate a user's config ({@link ConfigNormalizationRulesSpec}).
  * <pre>{@code
  * spec:
  *   type: Spec
@@ -23,7 +27,7 @@ public record SpecSpec(
         @JsonProperty(value = "connection_specification", required = true) ObjectNode connectionSpecification,
         @JsonProperty("documentation_url") @Nullable String documentationUrl,
         @JsonProperty("advanced_auth") @Nullable JsonNode advancedAuth,
-        @JsonProperty("config_normalization_rules") @Nullable JsonNode configNormalizationRules,
+        @JsonProperty("config_normalization_rules") @Nullable ConfigNormalizationRulesSpec configNormalizationRules,
         @JsonProperty("type") @Nullable String type) {
 
     public SpecSpec {
@@ -33,5 +37,10 @@ public record SpecSpec(
     public ConnectorSpecification toSpecification() {
         return new ConnectorSpecification(documentationUrl, null, connectionSpecification.deepCopy(), null, false,
                 false, advancedAuth == null || advancedAuth.isNull() ? null : advancedAuth.deepCopy(), null);
+    }
+
+    /** The config normalization rules, or {@link ConfigNormalization#NONE}. */
+    public ConfigNormalization normalization(BuildContext context) {
+        return configNormalizationRules == null ? ConfigNormalization.NONE : configNormalizationRules.build(context);
     }
 }

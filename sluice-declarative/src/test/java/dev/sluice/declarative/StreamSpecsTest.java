@@ -12,6 +12,7 @@ import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.protocol.AirbyteStream;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
+import dev.sluice.source.ConnectorException;
 import dev.sluice.source.StreamState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -121,9 +122,12 @@ class StreamSpecsTest {
     }
 
     @Test
-    void unsupportedRoutersAndMisshapenDatetimesAreManifestErrors() {
-        assertThatThrownBy(() -> TestManifests.bind(manifest("{type: CustomPartitionRouter, class_name: x.Y}", "", "")))
-                .isInstanceOf(ManifestException.class).hasMessageContaining("CustomPartitionRouter");
+    void unloadableRoutersAndMisshapenDatetimesAreErrors() {
+        // A custom router binds; building it is what fails (here: no custom code allowed, and no class x.Y).
+        TestManifests.bind(manifest("{type: CustomPartitionRouter, class_name: x.Y}", "", ""));
+        assertThatThrownBy(() -> stream(manifest("{type: CustomPartitionRouter, class_name: x.Y}", "", ""))
+                .plan(StreamState.empty())).isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("CustomPartitionRouter").hasMessageContaining("x.Y");
         assertThatThrownBy(() -> TestManifests.bind(manifest("", CURSOR.replace("start_datetime: \"2024-01-01\"",
                 "start_datetime: [2024]"), ""))).isInstanceOf(ManifestException.class)
                 .hasMessageContaining("start_datetime");

@@ -3,7 +3,6 @@ package dev.sluice.launcher;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.launcher.logging.LogDestination;
-import dev.sluice.protocol.AirbyteControl;
 import dev.sluice.protocol.AirbyteTrace;
 import dev.sluice.protocol.MessageWriter;
 import dev.sluice.runner.ErrorTraces;
@@ -12,6 +11,7 @@ import dev.sluice.runner.SourceRunner;
 import dev.sluice.source.Config;
 import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -92,11 +92,14 @@ public abstract class ProtocolCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads the connector and masks the config's secrets from here on. */
-    final SourceRunner runner(ConnectorChoice choice, MessageWriter out, Config config) {
-        // A rotated OAuth token must reach the platform, or the next sync uses a spent refresh token.
-        Source source = choice.load(config).withConfigUpdates(
-                newConfig -> out.write(AirbyteControl.connectorConfig(clock.millis(), newConfig)));
+    /**
+     * Loads the connector and masks the config's secrets from here on. {@code configFile}, where the config was
+     * read from, is rewritten when the manifest's {@code config_migrations} migrate the config.
+     */
+    final SourceRunner runner(ConnectorChoice choice, MessageWriter out, Config config, @Nullable Path configFile) {
+        // A rotated OAuth token must reach the platform, or the next sync uses a spent refresh token; a migrated
+        // config must be persisted, or every run migrates it again.
+        Source source = choice.load(config).withConfigUpdates(new ConfigFileUpdates(out, clock, configFile));
         RunContext current = requireNonNull(run, "the command is not running");
         out.maskSecrets(Secrets.masker(source.spec().connectionSpecification(), config), current.secrets());
         return new SourceRunner(source, out, clock, current);

@@ -42,7 +42,7 @@ public final class ProtocolCommands {
                 return 0;
             }
             Config settings = config == null ? Config.empty() : InputFiles.config(config);
-            runner(choice, out, settings).spec();
+            runner(choice, out, settings, config).spec();
             return 0;
         }
     }
@@ -57,8 +57,9 @@ public final class ProtocolCommands {
 
         @Override
         final int run(ConnectorChoice choice, MessageWriter out) {
-            Config settings = InputFiles.config(required(config));
-            runner(choice, out, settings).check(settings);
+            Path file = required(config);
+            Config settings = InputFiles.config(file);
+            runner(choice, out, settings, file).check(settings);
             return 0;
         }
     }
@@ -73,8 +74,9 @@ public final class ProtocolCommands {
 
         @Override
         final int run(ConnectorChoice choice, MessageWriter out) {
-            Config settings = InputFiles.config(required(config));
-            runner(choice, out, settings).discover(settings);
+            Path file = required(config);
+            Config settings = InputFiles.config(file);
+            runner(choice, out, settings, file).discover(settings);
             return 0;
         }
     }
@@ -97,8 +99,9 @@ public final class ProtocolCommands {
 
         @Override
         final int run(ConnectorChoice choice, MessageWriter out) {
-            Config settings = InputFiles.config(required(config));
-            boolean succeeded = runner(choice, out, settings)
+            Path file = required(config);
+            Config settings = InputFiles.config(file);
+            boolean succeeded = runner(choice, out, settings, file)
                     .read(settings, InputFiles.catalog(required(catalog)), InputFiles.state(state));
             return succeeded ? 0 : 1;
         }

@@ -70,7 +70,9 @@ public final class Sync {
      *
      * @throws dev.sluice.source.ConnectorException as {@link #run(Config, SyncOptions, SyncListener)}
      */
-    public SyncResult run(RunContext run, Config config, SyncOptions options, SyncListener listener) {
+    public SyncResult run(RunContext run, Config userConfig, SyncOptions options, SyncListener listener) {
+        // Configured once here; the runner below gets the result, which the source recognises as configured.
+        Config config = source.configure(userConfig, run);
         ConfigValidator.validate(source.spec().connectionSpecification(), config);
         SecretMasker masker = Secrets.masker(source.spec().connectionSpecification(), config);
         List<Stream> streams = select(source.streams(config, run), options.streams());

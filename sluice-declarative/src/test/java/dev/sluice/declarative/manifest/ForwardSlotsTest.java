@@ -32,7 +32,7 @@ class ForwardSlotsTest {
         assertThat(ComponentShapes.slot(ParentStreamSpec.class).subtypes())
                 .isEqualTo(ComponentShapes.slot(StreamSpec.class).subtypes())
                 .containsKeys("DeclarativeStream", "StateDelegatingStream");
-        assertThat(ComponentShapes.slot(LoginRequesterSpec.class).subtypes()).containsOnlyKeys("HttpRequester");
+        assertThat(ComponentShapes.slot(LoginRequesterSpec.class).subtypes()).containsOnlyKeys("HttpRequester", "CustomRequester");
         assertThat(ComponentShapes.slot(PropertiesRetrieverSpec.class).subtypes()).containsOnlyKeys("SimpleRetriever");
         assertThat(ComponentShapes.reachableTypeNames(ParentStreamConfigSpec.class))
                 .contains("DeclarativeStream", "SimpleRetriever", "HttpRequester", "SubstreamPartitionRouter");
