@@ -73,7 +73,7 @@ class ConfigNormalizationSourceTest {
     void configureMigratesReportsThenTransformsAndIsIdempotentInARun() {
         List<ObjectNode> migrated = new ArrayList<>();
         DeclarativeSource source = ManifestSources.fromYaml(manifest(CHECK, MIGRATION)).withConfigUpdates(
-                new dev.sluice.declarative.component.ConfigUpdates() {
+                new dev.sluice.source.ConfigUpdateListener() {
                     @Override
                     public void configUpdated(ObjectNode newConfig) {
                         throw new AssertionError("a migration is reported as such");
