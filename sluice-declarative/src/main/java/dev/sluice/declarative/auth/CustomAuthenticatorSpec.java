@@ -15,16 +15,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomAuthenticator} — adds credentials to each request (called again on every attempt). Its class, named by {@code class_name} and loaded from the source's class
- * loader, implements {@link Authenticator}; the component's other fields and {@code $parameters} reach it through
- * its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomAuthenticator} — adds credentials to each request (called again on every attempt). Its class,
+ * named by {@code class_name} and loaded from the source's class loader, implements {@link Authenticator}; the
+ * component's other fields and {@code $parameters} reach it through its {@link
+ * dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
  * <pre>{@code authenticator: {type: CustomAuthenticator, class_name: com.example.HmacSigner, key: "{{ config.key }}"}}</pre>
  */
 @JsonTypeName("CustomAuthenticator")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomAuthenticatorSpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements AuthenticatorSpec {
 
     public CustomAuthenticatorSpec {
@@ -33,6 +35,7 @@ public record CustomAuthenticatorSpec(
 
     @Override
     public Authenticator build(BuildContext context) {
-        return CustomComponents.create(Authenticator.class, "CustomAuthenticator", this, className, fields, parameters, context);
+        return CustomComponents.create(Authenticator.class, "CustomAuthenticator", this, className,
+                fields, parameters, context);
     }
 }

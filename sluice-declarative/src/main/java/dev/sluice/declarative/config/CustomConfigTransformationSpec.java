@@ -14,17 +14,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomConfigTransformation} — one step of a config migration or transformation, done by a Java
- * class. Its class, named by {@code class_name} and loaded from the
- * source's class loader, implements {@link ConfigTransformation}; the component's other fields and {@code $parameters} reach it
- * through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomConfigTransformation} — one step of a config migration or transformation, done by a Java class.
+ * Its class, named by {@code class_name} and loaded from the source's class loader, implements {@link
+ * ConfigTransformation}; the component's other fields and {@code $parameters} reach it through its {@link
+ * dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
  * <pre>{@code transformations: [{type: CustomConfigTransformation, class_name: com.example.SplitCredentials}]}</pre>
  */
 @JsonTypeName("CustomConfigTransformation")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomConfigTransformationSpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ConfigTransformationSpec {
 
     public CustomConfigTransformationSpec {

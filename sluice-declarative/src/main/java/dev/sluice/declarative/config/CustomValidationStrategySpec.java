@@ -14,17 +14,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomValidationStrategy} — judges a value a config validator took from the config, with a Java
- * class. Its class, named by {@code class_name} and loaded from the
- * source's class loader, implements {@link ValidationStrategy}; the component's other fields and {@code $parameters} reach it
- * through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomValidationStrategy} — judges a value a config validator took from the config, with a Java class.
+ * Its class, named by {@code class_name} and loaded from the source's class loader, implements {@link
+ * ValidationStrategy}; the component's other fields and {@code $parameters} reach it through its {@link
+ * dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
  * <pre>{@code validation_strategy: {type: CustomValidationStrategy, class_name: com.example.IsoCountryCode}}</pre>
  */
 @JsonTypeName("CustomValidationStrategy")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomValidationStrategySpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ValidationStrategySpec {
 
     public CustomValidationStrategySpec {

@@ -17,14 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a custom component's class is constructed with: the component's fields as the manifest declared them
- * (after {@code $ref} resolution and {@code $parameters} propagation, without {@code type} and
- * {@code class_name}), its {@code $parameters}, and the {@link BuildContext} of the source (config, run, clock).
- * A read-only view: every JSON value handed out is a copy.
- *
- * <p>A class with a public constructor taking this context gets it; a class with only a public no-argument
- * constructor is built without. Typed getters fail with a {@code config_error} naming the field and where the
- * manifest declared the component.
+ * What a custom component's class is constructed with: the component's fields as the manifest declared them (after
+ * {@code $ref} resolution and {@code $parameters} propagation, without {@code type} and {@code class_name}), its
+ * {@code $parameters}, and the {@link BuildContext} of the source (config, run, clock). A read-only view: every JSON
+ * value handed out is a copy.  <p>A class with a public constructor taking this context gets it; a class with only a
+ * public no-argument constructor is built without. Typed getters fail with a {@code config_error} naming the field and
+ * where the manifest declared the component.
  */
 public final class CustomComponentContext {
 
@@ -119,7 +117,8 @@ public final class CustomComponentContext {
                     throw invalid(name, "must be an integer, found '" + value.textValue() + "'");
                 }
             }
-            throw invalid(name, "must be an integer, found " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw invalid(name, "must be an integer, found "
+                    + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         });
     }
 

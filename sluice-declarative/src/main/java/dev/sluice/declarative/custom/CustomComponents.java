@@ -33,6 +33,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CustomComponents {
 
+    /**
+     * The name Jackson gives the {@code @JsonAnySetter} component of a custom spec record, which collects the
+     * component's other keys. Jackson also binds a record component under its own name; this one no manifest key
+     * has (it starts with a NUL character), so a key named like the component ({@code fields}) still reaches the
+     * class. Use it as {@code @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)}.
+     */
+    public static final String OTHER_FIELDS = "\u0000other_fields";
+
     /** {@code components.Foo}, {@code source_x.components.Foo}, {@code source_declarative_manifest.components.Foo}. */
     private static final Pattern PYTHON_FORM =
             Pattern.compile("(?:[a-z_][a-z0-9_]*\\.)*components\\.[A-Za-z_][A-Za-z0-9_]*|source_[a-z0-9_]*\\..+");

@@ -14,16 +14,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomDecoder} — turns each response body into JSON documents. Its class, named by {@code class_name} and loaded from the source's class
- * loader, implements {@link Decoder}; the component's other fields and {@code $parameters} reach it through
- * its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomDecoder} — turns each response body into JSON documents. Its class, named by {@code class_name}
+ * and loaded from the source's class loader, implements {@link Decoder}; the component's other fields and {@code
+ * $parameters} reach it through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link
+ * CustomComponents}).
  * <pre>{@code decoder: {type: CustomDecoder, class_name: com.example.FixedWidthDecoder, widths: [4, 10]}}</pre>
  */
 @JsonTypeName("CustomDecoder")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomDecoderSpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements DecoderSpec {
 
     public CustomDecoderSpec {

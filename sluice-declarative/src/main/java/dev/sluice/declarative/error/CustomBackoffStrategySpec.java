@@ -15,16 +15,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomBackoffStrategy} — how long to wait before a retry. Its class, named by {@code class_name} and loaded from the source's class
- * loader, implements {@link BackoffStrategy}; the component's other fields and {@code $parameters} reach it through
- * its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomBackoffStrategy} — how long to wait before a retry. Its class, named by {@code class_name} and
+ * loaded from the source's class loader, implements {@link BackoffStrategy}; the component's other fields and {@code
+ * $parameters} reach it through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link
+ * CustomComponents}).
  * <pre>{@code backoff_strategies: [{type: CustomBackoffStrategy, class_name: com.example.QuotaBackoff}]}</pre>
  */
 @JsonTypeName("CustomBackoffStrategy")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomBackoffStrategySpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements BackoffStrategySpec {
 
     public CustomBackoffStrategySpec {
@@ -33,7 +35,8 @@ public record CustomBackoffStrategySpec(
 
     @Override
     public BackoffStrategy build(BuildContext context) {
-        // The HTTP loop waits one second more than any manifest strategy says, as the reference does.
-        return Backoffs.plusOneSecond(CustomComponents.create(BackoffStrategy.class, "CustomBackoffStrategy", this, className, fields, parameters, context));
+        // The handler that holds this strategy adds the reference's extra second, as for every manifest strategy.
+        return CustomComponents.create(BackoffStrategy.class, "CustomBackoffStrategy", this, className, fields,
+                parameters, context);
     }
 }

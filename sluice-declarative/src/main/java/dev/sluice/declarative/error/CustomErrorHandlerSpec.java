@@ -18,11 +18,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomErrorHandler} — decides what to do with each response (and transport failure) with a
- * Java class, retried as a {@code DefaultErrorHandler} would be: up to {@code max_retries} times (5 by default),
- * waiting as the first of {@code backoff_strategies} with an opinion says, else exponentially. Its class, named by {@code class_name} and loaded from the
- * source's class loader, implements {@link ErrorClassifier}; the component's other fields and {@code $parameters} reach it
- * through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomErrorHandler} — decides what to do with each response (and transport failure) with a Java class,
+ * retried as a {@code DefaultErrorHandler} would be: up to {@code max_retries} times (5 by default), waiting as the
+ * first of {@code backoff_strategies} with an opinion says, else exponentially. Its class, named by {@code class_name}
+ * and loaded from the source's class loader, implements {@link ErrorClassifier}; the component's other fields and
+ * {@code $parameters} reach it through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link
+ * CustomComponents}).
  * <pre>{@code error_handler: {type: CustomErrorHandler, class_name: com.example.QuotaErrors, max_retries: 3}}</pre>
  */
 @JsonTypeName("CustomErrorHandler")
@@ -31,7 +32,8 @@ public record CustomErrorHandlerSpec(
         @JsonProperty(value = "class_name", required = true) String className,
         @JsonProperty("backoff_strategies") @Nullable List<BackoffStrategySpec> backoffStrategies,
         @JsonProperty("max_retries") @Nullable String maxRetries,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ErrorHandlerSpec {
 
     public CustomErrorHandlerSpec {

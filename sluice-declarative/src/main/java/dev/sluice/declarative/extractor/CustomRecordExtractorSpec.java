@@ -14,16 +14,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomRecordExtractor} — finds the records in each decoded response document. Its class, named by {@code class_name} and loaded from the source's class
- * loader, implements {@link RecordExtractor}; the component's other fields and {@code $parameters} reach it through
- * its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomRecordExtractor} — finds the records in each decoded response document. Its class, named by
+ * {@code class_name} and loaded from the source's class loader, implements {@link RecordExtractor}; the component's
+ * other fields and {@code $parameters} reach it through its {@link
+ * dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
  * <pre>{@code extractor: {type: CustomRecordExtractor, class_name: com.example.ElementsExtractor, key: elements}}</pre>
  */
 @JsonTypeName("CustomRecordExtractor")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomRecordExtractorSpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ExtractorSpec {
 
     public CustomRecordExtractorSpec {
@@ -32,6 +34,7 @@ public record CustomRecordExtractorSpec(
 
     @Override
     public RecordExtractor build(BuildContext context) {
-        return CustomComponents.create(RecordExtractor.class, "CustomRecordExtractor", this, className, fields, parameters, context);
+        return CustomComponents.create(RecordExtractor.class, "CustomRecordExtractor", this, className,
+                fields, parameters, context);
     }
 }

@@ -16,16 +16,18 @@ import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomRecordFilter} — keeps the records a Java class accepts. Its class, named by {@code class_name} and loaded from the
- * source's class loader, implements {@link RecordFilter}; the component's other fields and {@code $parameters} reach it
- * through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomRecordFilter} — keeps the records a Java class accepts. Its class, named by {@code class_name}
+ * and loaded from the source's class loader, implements {@link RecordFilter}; the component's other fields and {@code
+ * $parameters} reach it through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link
+ * CustomComponents}).
  * <pre>{@code record_filter: {type: CustomRecordFilter, class_name: com.example.ActiveOnly, status: active}}</pre>
  */
 @JsonTypeName("CustomRecordFilter")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomRecordFilterSpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements RecordFilterSlotSpec {
 
     public CustomRecordFilterSpec {

@@ -14,17 +14,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomSchemaNormalization} — makes each selected record fit the stream's schema, in place of
- * {@code schema_normalization: Default}. Its class, named by {@code class_name} and loaded from the
- * source's class loader, implements {@link RecordNormalizer}; the component's other fields and {@code $parameters} reach it
- * through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomSchemaNormalization} — makes each selected record fit the stream's schema, in place of {@code
+ * schema_normalization: Default}. Its class, named by {@code class_name} and loaded from the source's class loader,
+ * implements {@link RecordNormalizer}; the component's other fields and {@code $parameters} reach it through its
+ * {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
  * <pre>{@code schema_normalization: {type: CustomSchemaNormalization, class_name: com.example.NumbersAsStrings}}</pre>
  */
 @JsonTypeName("CustomSchemaNormalization")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomSchemaNormalizationSpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) {
 
     public CustomSchemaNormalizationSpec {

@@ -16,17 +16,18 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomStateMigration} — rewrites the stream's incoming state with a Java class before the
- * stream reads it. Its class, named by {@code class_name} and loaded from the
- * source's class loader, implements {@link StateMigration}; the component's other fields and {@code $parameters} reach it
- * through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomStateMigration} — rewrites the stream's incoming state with a Java class before the stream reads
+ * it. Its class, named by {@code class_name} and loaded from the source's class loader, implements {@link
+ * StateMigration}; the component's other fields and {@code $parameters} reach it through its {@link
+ * dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
  * <pre>{@code state_migrations: [{type: CustomStateMigration, class_name: com.example.RenameCursor, from: updated}]}</pre>
  */
 @JsonTypeName("CustomStateMigration")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomStateMigrationSpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements StateMigrationSpec {
 
     public CustomStateMigrationSpec {

@@ -14,16 +14,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomPaginationStrategy} — computes the page tokens of a {@code DefaultPaginator}. Its class, named by {@code class_name} and loaded from the source's class
- * loader, implements {@link PaginationStrategy}; the component's other fields and {@code $parameters} reach it through
- * its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomPaginationStrategy} — computes the page tokens of a {@code DefaultPaginator}. Its class, named by
+ * {@code class_name} and loaded from the source's class loader, implements {@link PaginationStrategy}; the component's
+ * other fields and {@code $parameters} reach it through its {@link
+ * dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
  * <pre>{@code pagination_strategy: {type: CustomPaginationStrategy, class_name: com.example.NextLinkInBody}}</pre>
  */
 @JsonTypeName("CustomPaginationStrategy")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomPaginationStrategySpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements PaginationStrategySpec {
 
     public CustomPaginationStrategySpec {
@@ -32,6 +34,7 @@ public record CustomPaginationStrategySpec(
 
     @Override
     public PaginationStrategy build(BuildContext context) {
-        return CustomComponents.create(PaginationStrategy.class, "CustomPaginationStrategy", this, className, fields, parameters, context);
+        return CustomComponents.create(PaginationStrategy.class, "CustomPaginationStrategy", this, className,
+                fields, parameters, context);
     }
 }

@@ -15,16 +15,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomPartitionRouter} — splits the stream into partitions (slices). Its class, named by {@code class_name} and loaded from the source's class
- * loader, implements {@link PartitionRouter}; the component's other fields and {@code $parameters} reach it through
- * its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
+ * {@code type: CustomPartitionRouter} — splits the stream into partitions (slices). Its class, named by {@code
+ * class_name} and loaded from the source's class loader, implements {@link PartitionRouter}; the component's other
+ * fields and {@code $parameters} reach it through its {@link dev.sluice.declarative.custom.CustomComponentContext}
+ * (see {@link CustomComponents}).
  * <pre>{@code partition_router: {type: CustomPartitionRouter, class_name: com.example.RegionsRouter}}</pre>
  */
 @JsonTypeName("CustomPartitionRouter")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomPartitionRouterSpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements PartitionRouterSpec {
 
     public CustomPartitionRouterSpec {
@@ -33,6 +35,7 @@ public record CustomPartitionRouterSpec(
 
     @Override
     public PartitionRouter build(BuildContext context, StreamState streamState) {
-        return CustomComponents.create(PartitionRouter.class, "CustomPartitionRouter", this, className, fields, parameters, context);
+        return CustomComponents.create(PartitionRouter.class, "CustomPartitionRouter", this, className,
+                fields, parameters, context);
     }
 }

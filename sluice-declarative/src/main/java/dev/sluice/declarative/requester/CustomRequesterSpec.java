@@ -21,12 +21,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomRequester} — an {@link HttpRequesterSpec HttpRequester} (the same fields, validated and built
- * the same way) whose every request passes through a Java class before it is sent: the class named by
- * {@code class_name}, loaded from the source's class loader, implements {@link RequestPreparer} and may change the
- * request's URL, query encoding, headers or body. Its {@link dev.sluice.declarative.custom.CustomComponentContext}
- * holds the requester's text fields ({@code url_base}, {@code path}, ...), the keys HttpRequester does not know, and
- * {@code $parameters}.
+ * {@code type: CustomRequester} — an {@link HttpRequesterSpec HttpRequester} (the same fields, validated and built the
+ * same way) whose every request passes through a Java class before it is sent: the class named by {@code class_name},
+ * loaded from the source's class loader, implements {@link RequestPreparer} and may change the request's URL, query
+ * encoding, headers or body. Its {@link dev.sluice.declarative.custom.CustomComponentContext} holds the requester's
+ * text fields ({@code url_base}, {@code path}, ...), the keys HttpRequester does not know, and {@code $parameters}.
  * <pre>{@code
  * requester:
  *   type: CustomRequester
@@ -45,7 +44,8 @@ public record CustomRequesterSpec(
         @JsonProperty("path") @Nullable String path,
         @JsonProperty("http_method") @Nullable String httpMethod,
         @JsonProperty("authenticator") @Nullable AuthenticatorSpec authenticator,
-        @JsonProperty("fetch_properties_from_endpoint") @Nullable PropertiesFromEndpointSpec fetchPropertiesFromEndpoint,
+        @JsonProperty("fetch_properties_from_endpoint")
+        @Nullable PropertiesFromEndpointSpec fetchPropertiesFromEndpoint,
         @JsonProperty("query_properties") @Nullable QueryPropertiesSpec queryProperties,
         @JsonProperty("request_parameters") @Nullable RequestParametersSpec requestParameters,
         @JsonProperty("request_headers") @Nullable JsonNode requestHeaders,
@@ -55,7 +55,8 @@ public record CustomRequesterSpec(
         @JsonProperty("error_handler") @Nullable ErrorHandlerSpec errorHandler,
         @JsonProperty("use_cache") @Nullable Boolean useCache,
         @JsonProperty("name") @Nullable String name,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements RequesterSpec {
 
     public CustomRequesterSpec {

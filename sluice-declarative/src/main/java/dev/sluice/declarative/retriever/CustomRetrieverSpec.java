@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code type: CustomRetriever} — reads the stream's records with a Java class instead of a
- * {@code SimpleRetriever}: it is handed each slice (one empty slice, or the cursor's windows) and passes on the
- * records it reads, which the stream's cursor then filters and counts as any stream's. Its class, named by {@code class_name} and loaded from the
+ * {@code type: CustomRetriever} — reads the stream's records with a Java class instead of a {@code SimpleRetriever}:
+ * it is handed each slice (one empty slice, or the cursor's windows) and passes on the records it reads, which the
+ * stream's cursor then filters and counts as any stream's. Its class, named by {@code class_name} and loaded from the
  * source's class loader, implements {@link Retriever}; the component's other fields and {@code $parameters} reach it
  * through its {@link dev.sluice.declarative.custom.CustomComponentContext} (see {@link CustomComponents}).
  * <pre>{@code retriever: {type: CustomRetriever, class_name: com.example.SoapRetriever, endpoint: "{{ config.url }}"}}</pre>
@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomRetrieverSpec(
         @JsonProperty(value = "class_name", required = true) String className,
-        @JsonAnySetter @Nullable Map<String, JsonNode> fields,
+        @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
+        @Nullable Map<String, JsonNode> fields,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements RetrieverSpec {
 
     public CustomRetrieverSpec {
