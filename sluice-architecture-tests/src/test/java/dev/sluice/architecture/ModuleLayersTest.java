@@ -26,7 +26,7 @@ class ModuleLayersTest {
             .consideringOnlyDependenciesInLayers()
             .layer("protocol").definedBy("dev.sluice.protocol..")
             .layer("core").definedBy("dev.sluice.source..", "dev.sluice.http..", "dev.sluice.runner..",
-                    "dev.sluice.testing..", "dev.sluice.loader..", "dev.sluice.memo..")
+                    "dev.sluice.loader..", "dev.sluice.memo..")
             .layer("testkit").definedBy("dev.sluice.testkit..")
             .layer("declarative").definedBy("dev.sluice.declarative..")
             .layer("examples").definedBy("dev.sluice.examples..")

@@ -10,7 +10,7 @@ import dev.sluice.examples.chunking.LinkedInAdsMockApi;
 import dev.sluice.protocol.AirbyteLog;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
-import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.ConnectorHarness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.sluice.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sluice.protocol.AirbyteMessage;
 import dev.sluice.protocol.MessageReader;
-import dev.sluice.testing.Output;
+import dev.sluice.testkit.Output;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

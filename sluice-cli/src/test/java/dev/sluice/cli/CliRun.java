@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sluice.protocol.AirbyteMessage;
 import dev.sluice.protocol.MessageReader;
 import dev.sluice.protocol.MessageWriter;
-import dev.sluice.testing.Output;
+import dev.sluice.testkit.Output;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import dev.sluice.examples.demo.api.Fault;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
-import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.ConnectorHarness;
 import dev.sluice.testkit.ConfigBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;

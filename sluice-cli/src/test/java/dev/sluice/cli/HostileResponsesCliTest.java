@@ -8,7 +8,7 @@ import dev.sluice.protocol.AirbyteTrace.StreamStatus;
 import dev.sluice.protocol.AirbyteTrace.TraceError;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.JsonTrees;
-import dev.sluice.testing.Output;
+import dev.sluice.testkit.Output;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -14,7 +14,7 @@ import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
 import dev.sluice.source.RunContext;
 import dev.sluice.source.Stream;
-import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.ConnectorHarness;
 import dev.sluice.testkit.TestRun;
 import java.io.IOException;
 import java.io.InputStream;

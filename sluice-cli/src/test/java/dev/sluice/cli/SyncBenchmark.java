@@ -17,7 +17,7 @@ import dev.sluice.sync.Sync;
 import dev.sluice.sync.SyncListener;
 import dev.sluice.sync.SyncOptions;
 import dev.sluice.sync.SyncResult;
-import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.ConnectorHarness;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import dev.sluice.http.Authenticator;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
-import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.ConnectorHarness;
 import dev.sluice.testkit.MockApi;
 import dev.sluice.testkit.RecordingSleeper;
 import dev.sluice.testkit.TestClock;

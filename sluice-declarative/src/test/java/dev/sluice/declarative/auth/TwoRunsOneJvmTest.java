@@ -13,7 +13,7 @@ import dev.sluice.runner.SourceRunner;
 import dev.sluice.runner.StateInput;
 import dev.sluice.source.Config;
 import dev.sluice.source.RunContext;
-import dev.sluice.testing.ConnectorHarness;
+import dev.sluice.testkit.ConnectorHarness;
 import dev.sluice.testkit.MockApi;
 import dev.sluice.testkit.RecordingSleeper;
 import dev.sluice.testkit.TestClock;

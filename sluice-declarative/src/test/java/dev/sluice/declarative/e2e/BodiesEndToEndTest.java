@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.declarative.fixtures.Components;
 import dev.sluice.declarative.fixtures.JsonAssertions;
-import dev.sluice.testing.Output;
+import dev.sluice.testkit.Output;
 import dev.sluice.testkit.MockApi;
 import dev.sluice.testkit.ReceivedRequest;
 import java.util.List;

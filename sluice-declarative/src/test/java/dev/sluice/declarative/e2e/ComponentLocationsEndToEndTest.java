@@ -4,7 +4,7 @@ import static dev.sluice.testkit.MockApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.protocol.AirbyteTrace.TraceError;
-import dev.sluice.testing.Output;
+import dev.sluice.testkit.Output;
 import dev.sluice.testkit.MockApi;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.declarative.fixtures.JsonAssertions;
 import dev.sluice.protocol.Json;
-import dev.sluice.testing.Output;
+import dev.sluice.testkit.Output;
 import dev.sluice.testkit.MockApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.AirbyteTrace.StreamStatus;
-import dev.sluice.testing.Output;
+import dev.sluice.testkit.Output;
 import dev.sluice.testkit.MockApi;
 import java.util.List;
 import mockwebserver3.MockResponse;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.protocol.AirbyteTrace.StreamStatus;
 import dev.sluice.protocol.FailureType;
-import dev.sluice.testing.Output;
+import dev.sluice.testkit.Output;
 import dev.sluice.testkit.MockApi;
 import java.time.Duration;
 import mockwebserver3.MockResponse;

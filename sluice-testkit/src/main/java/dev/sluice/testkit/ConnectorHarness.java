@@ -1,4 +1,4 @@
-package dev.sluice.testing;
+package dev.sluice.testkit;
 
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.loader.SourceLocation;
