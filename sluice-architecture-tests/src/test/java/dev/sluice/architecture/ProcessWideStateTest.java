@@ -30,13 +30,14 @@ import org.junit.jupiter.api.Test;
 /**
  * No process-wide state in main code (STYLE.md rule 11): services belong to one running source, so two sources in
  * one JVM (two Kafka Connect tasks) never see each other's secrets, config updates or pools. Constants and loggers
- * are the only statics; the logging configuration ({@code dev.sluice.cli.logging}) is the one allowed exception,
+ * are the only statics; the logging configuration ({@code dev.sluice.launcher.logging}, the SLF4J provider of
+ * {@code ./sluice} and of every launched connector) is the one allowed exception,
  * as any logging framework's is.
  */
 @AnalyzeClasses(packages = "dev.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
 class ProcessWideStateTest {
 
-    private static final String LOGGING = "dev.sluice.cli.logging..";
+    private static final String LOGGING = "dev.sluice.launcher.logging..";
 
     /** Field types that hold state or threads whatever their modifiers. */
     private static final List<Class<?>> STATEFUL_TYPES = List.of(Executor.class, Thread.class, ThreadLocal.class,
@@ -81,7 +82,7 @@ class ProcessWideStateTest {
         List<String> mutable = new ArrayList<>();
         int checked = 0;
         for (JavaClass javaClass : classes) {
-            if (javaClass.getPackageName().startsWith("dev.sluice.cli.logging")) {
+            if (javaClass.getPackageName().startsWith("dev.sluice.launcher.logging")) {
                 continue;
             }
             for (JavaField javaField : javaClass.getFields()) {

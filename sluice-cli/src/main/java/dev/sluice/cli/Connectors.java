@@ -1,13 +1,14 @@
 package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.launcher.ConnectorChoice;
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.loader.SourceLocation;
 import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConfigException;
 import dev.sluice.source.Source;
-import java.nio.file.Path;
+import java.util.Optional;
 
 /** Finds the connector a command runs: the command line's options made a {@link SourceLocation}. */
 final class Connectors {
@@ -18,13 +19,30 @@ final class Connectors {
     /** The config key the reference's generic manifest runner reads the manifest from. */
     static final String INJECTED_MANIFEST = "__injected_declarative_manifest";
 
-    static Source load(ConnectorOptions options, Config config) {
-        return loader().load(location(options, config));
-    }
+    /** The connector {@code options} name, loaded from Sluice's classes and those of {@code --classpath}. */
+    static ConnectorChoice choice(ConnectorOptions options) {
+        options.requireOne();
+        ClasspathOption.OutsideClasses classes = options.classpath.open();
+        SourceLoader loader = new SourceLoader(classes.loader());
+        return new ConnectorChoice() {
+            @Override
+            public Source load(Config config) {
+                return loader.load(location(options, config));
+            }
 
-    /** The SPEC of a manifest file, read without building the source. */
-    static ConnectorSpecification specOf(Path manifest) {
-        return loader().spec(SourceLocation.manifestFile(manifest));
+            @Override
+            public Optional<ConnectorSpecification> declaredSpec() {
+                if (options.manifest != null && options.sourceClass == null) {
+                    return Optional.of(loader.spec(SourceLocation.manifestFile(options.manifest)));
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public void close() {
+                classes.close();
+            }
+        };
     }
 
     static SourceLocation location(ConnectorOptions options, Config config) {
@@ -41,10 +59,5 @@ final class Connectors {
         }
         throw new ConfigException("Give a connector with --source CLASS or --manifest FILE (or put the manifest in "
                 + "the config under " + INJECTED_MANIFEST + ")");
-    }
-
-    /** The CLI's own class loader; a later {@code --classpath} option widens it. */
-    private static SourceLoader loader() {
-        return new SourceLoader(Connectors.class.getClassLoader());
     }
 }

@@ -1,6 +1,6 @@
 package dev.sluice.cli;
 
-import dev.sluice.cli.logging.LogDestination;
+import dev.sluice.launcher.logging.LogDestination;
 import dev.sluice.examples.demo.DemoSource;
 import dev.sluice.examples.demo.api.DemoApi;
 import dev.sluice.examples.demo.api.DemoApiOptions;

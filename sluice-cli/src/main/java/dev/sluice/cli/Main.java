@@ -1,8 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.launcher.CommandLines;
 import dev.sluice.protocol.MessageWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -38,59 +37,18 @@ public final class Main {
 
     /** Runs a command in-process with protocol output going to {@code writer} (tests and harnesses). */
     public static int execute(MessageWriter writer, String... args) {
-        CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                K instance = defaults.create(type);
-                if (instance instanceof ProtocolCommand command) {
-                    command.writer = writer;
-                }
-                return instance;
-            }
-        };
+        // The protocol commands choose their connector with ./sluice's options, so the factory is given none.
+        CommandLine.IFactory factory = CommandLines.factory(writer, null);
         @Nullable Class<?> invoked = args.length == 0 ? null : subcommand(args[0]);
         if (invoked == null) {
-            return configured(new CommandLine(new Main(), factory), writer).execute(args);
+            return CommandLines.configured(new CommandLine(new Main(), factory), writer).execute(args);
         }
         // Only the invoked command's model is built: picocli builds every subcommand's model by reflection, with
         // classes the class-data-sharing archive cannot hold (picocli targets Java 5), which cost spec a third of
         // its start-up.
-        CommandLine command = configured(new CommandLine(invoked, factory), writer);
+        CommandLine command = CommandLines.configured(new CommandLine(invoked, factory), writer);
         command.setCommandName("sluice " + args[0]);
         return command.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
-    }
-
-    /**
-     * {@code --help} and {@code --version} print on standard output through the protocol writer and exit 0 before
-     * any protocol message, as the reference's entrypoint does; mistakes in the arguments go to standard error.
-     */
-    private static CommandLine configured(CommandLine command, MessageWriter writer) {
-        return command.setCaseInsensitiveEnumValuesAllowed(true).setOut(new PrintWriter(new TextOutput(writer), true));
-    }
-
-    /** Characters picocli prints, handed to the protocol writer, the only code that writes standard output. */
-    private static final class TextOutput extends Writer {
-        private final MessageWriter writer;
-
-        TextOutput(MessageWriter writer) {
-            this.writer = writer;
-        }
-
-        @Override
-        public void write(char[] characters, int offset, int length) {
-            writer.writeText(new String(characters, offset, length));
-        }
-
-        @Override
-        public void flush() {
-            writer.flush();
-        }
-
-        @Override
-        public void close() {
-            writer.flush();
-        }
     }
 
     /** Every subcommand, as {@code sluice --help} lists them. */

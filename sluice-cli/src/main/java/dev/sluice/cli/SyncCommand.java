@@ -1,6 +1,8 @@
 package dev.sluice.cli;
 
-import dev.sluice.cli.logging.LogDestination;
+import dev.sluice.launcher.ConnectorChoice;
+import dev.sluice.launcher.InputFiles;
+import dev.sluice.launcher.logging.LogDestination;
 import dev.sluice.protocol.SecretMasker;
 import dev.sluice.runner.ErrorTraces;
 import dev.sluice.runner.Secrets;
@@ -35,6 +37,9 @@ final class SyncCommand implements Callable<Integer> {
     @Mixin
     ConnectorOptions connector = new ConnectorOptions();
 
+    @Option(names = "--debug", description = "Log at DEBUG level.")
+    boolean debug;
+
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The connector's config (JSON).")
     Path config;
 
@@ -57,13 +62,14 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = System.err;
-        LogDestination.reset(connector.debug ? Level.DEBUG : Level.WARN);
+        LogDestination.reset(debug ? Level.DEBUG : Level.WARN);
         SecretMasker masker = SecretMasker.none();
         // The run outlives the try below: its secrets mask the failure reported after it closed.
         RunContext run = RunContext.named("sync");
-        try (run) {
+        // The connector's classes outlive the run: its services are closed before the --classpath jars.
+        try (ConnectorChoice choice = connector.choice(); run) {
             Config settings = InputFiles.config(config);
-            Source source = Connectors.load(connector, settings);
+            Source source = choice.load(settings);
             masker = Secrets.masker(source.spec().connectionSpecification(), settings);
             LogDestination.maskOnStandardError(masker, run.secrets());
             SyncOptions options = SyncOptions.defaults().withStreams(streams).withFullRefresh(fullRefresh);

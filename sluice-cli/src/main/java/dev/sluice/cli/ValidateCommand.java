@@ -3,10 +3,12 @@ package dev.sluice.cli;
 import dev.sluice.declarative.ManifestSources;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.declarative.manifest.ValidationReport;
+import dev.sluice.source.ConnectorException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,14 +26,21 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Unknown keys are errors too.")
     boolean strict;
 
+    @Mixin
+    ClasspathOption classpath = new ClasspathOption();
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
         ValidationReport report;
-        try {
+        // The --classpath jars are open while the manifest is checked: its custom components' classes live there.
+        try (ClasspathOption.OutsideClasses classes = classpath.open()) {
             report = ManifestSources.validate(manifest);
         } catch (ManifestException e) {
             err.println(manifest + ": " + e.getMessage());
+            return 1;
+        } catch (ConnectorException e) {
+            err.println("sluice validate: " + e.userMessage());
             return 1;
         }
         report.errors().forEach(problem -> err.println("error: " + problem.getMessage()));

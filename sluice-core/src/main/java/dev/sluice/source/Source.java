@@ -43,6 +43,15 @@ public interface Source {
     }
 
     /**
+     * The same source, telling {@code listener} whenever it changes the user's config while running (a rotated
+     * OAuth refresh token). Whoever runs a source calls this before running it; the default, for sources that never
+     * change their config, returns this source unchanged.
+     */
+    default Source withConfigUpdates(ConfigUpdateListener listener) {
+        return this;
+    }
+
+    /**
      * Whether the config works, checked in {@code run}. The default reads the first record of the first stream.
      * Return {@link ConnectionStatus#failed} for a config that does not work; throw {@link ConfigException} for
      * the same reason with detail; other exceptions fail the command.

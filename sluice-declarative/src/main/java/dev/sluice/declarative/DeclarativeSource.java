@@ -9,6 +9,7 @@ import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
+import dev.sluice.source.ConfigUpdateListener;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
@@ -47,8 +48,10 @@ public final class DeclarativeSource implements Source {
         this(manifest, BuildContext::of);
     }
 
-    /** The same source, reporting config changes (rotated OAuth tokens) to {@code updates}. */
-    public DeclarativeSource withConfigUpdates(ConfigUpdates updates) {
+    /** The same source, reporting config changes (rotated OAuth tokens) to {@code listener}. */
+    @Override
+    public DeclarativeSource withConfigUpdates(ConfigUpdateListener listener) {
+        ConfigUpdates updates = listener::configUpdated;
         return new DeclarativeSource(manifest, (config, run) -> contexts.apply(config, run).withConfigUpdates(updates),
                 locations);
     }

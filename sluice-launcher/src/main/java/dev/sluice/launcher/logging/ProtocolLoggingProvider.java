@@ -1,4 +1,4 @@
-package dev.sluice.cli.logging;
+package dev.sluice.launcher.logging;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.ILoggerFactory;

@@ -1,4 +1,4 @@
-package dev.sluice.cli;
+package dev.sluice.launcher;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,13 +11,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the JSON files given on the command line, with the reference's error texts. */
-final class InputFiles {
+/**
+ * Reads the JSON files given on a command line ({@code --config}, {@code --catalog}, {@code --state}), with the
+ * reference's error texts. Every failure is a {@link ConfigException} naming the file.
+ */
+public final class InputFiles {
 
     private InputFiles() {
     }
 
-    static Config config(Path path) {
+    /** A config file: a JSON object. */
+    public static Config config(Path path) {
         JsonNode node = read(path);
         if (!node.isObject()) {
             throw new ConfigException("The content of " + path + " is not an object");
@@ -25,7 +29,8 @@ final class InputFiles {
         return Config.of(node);
     }
 
-    static ConfiguredAirbyteCatalog catalog(Path path) {
+    /** A configured catalog file. */
+    public static ConfiguredAirbyteCatalog catalog(Path path) {
         JsonNode node = read(path);
         try {
             return Json.convert(node, ConfiguredAirbyteCatalog.class);
@@ -36,11 +41,13 @@ final class InputFiles {
         }
     }
 
-    static StateInput state(@Nullable Path path) {
+    /** A state file in any of the protocol's forms; no file is an empty state. */
+    public static StateInput state(@Nullable Path path) {
         return path == null ? StateInput.empty() : StateInput.parse(read(path));
     }
 
-    static JsonNode read(Path path) {
+    /** Any JSON file. */
+    public static JsonNode read(Path path) {
         try {
             return Json.read(path);
         } catch (JsonProcessingException e) {

@@ -1,4 +1,4 @@
-package dev.sluice.cli.logging;
+package dev.sluice.launcher.logging;
 
 import org.slf4j.Marker;
 import org.slf4j.event.Level;

@@ -1,4 +1,4 @@
-package dev.sluice.cli.logging;
+package dev.sluice.launcher.logging;
 
 import dev.sluice.protocol.AirbyteLog;
 import dev.sluice.protocol.MessageSink;
@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.event.Level;
 
 /**
- * Where log events go: a protocol sink (as LOG messages, secrets masked by the writer) once the CLI installed
- * one, standard error before that. Process-wide, like any logging configuration.
+ * Where log events go: a protocol sink (as LOG messages, secrets masked by the writer) once a command installed
+ * one, standard error before that. Process-wide, like any logging configuration: the one place allowed static
+ * mutable fields ({@code ProcessWideStateTest}).
  */
 public final class LogDestination {
 
@@ -23,6 +24,7 @@ public final class LogDestination {
     private LogDestination() {
     }
 
+    /** Log events at {@code level} and above go to {@code messages} as LOG messages from now on. */
     public static void install(MessageSink messages, Level level) {
         sink = messages;
         threshold = level;
