@@ -158,7 +158,7 @@ class NewConnectorProjectTest {
         command.addAll(List.of("--config", config.toString(), "--destination", database.toString(), "--progress", "none"));
         ChildProcess.run(temp, SLUICE_ENV, Duration.ofMinutes(2), command).assertSucceeded();
 
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database + "?access_mode=READ_ONLY");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database);
                 Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery("SELECT count(*), count(DISTINCT id), min(id), max(id), "
                     + "count(*) FILTER (WHERE json_extract_string(address, '$.city') IS NOT NULL) FROM employees")) {
