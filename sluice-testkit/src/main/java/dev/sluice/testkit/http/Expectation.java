@@ -88,13 +88,12 @@ public final class Expectation {
 
     /** Called under the lock: counts the call and gives its answer. */
     Function<ReceivedRequest, Reply> take() {
-        int index = Math.min(calls, replies.size() - 1);
         calls++;
         if (replies.isEmpty()) {
             return sent -> Reply.json(500, "{\"error\": \"no reply declared for " + request.toString()
                     .replace("\"", "'") + "\"}");
         }
-        return replies.get(index);
+        return replies.get(Math.min(calls - 1, replies.size() - 1));
     }
 
     /** Called under the lock: why the calls fall short, or null when they do not. */

@@ -205,7 +205,14 @@ public final class HttpMocker implements BeforeAllCallback, AfterAllCallback, Be
         Reply reply;
         if (answer != null) {
             // outside the lock: a computed reply may take its time
-            reply = answer.apply(request);
+            try {
+                reply = answer.apply(request);
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    unexpected.add("the reply to " + request + " threw " + e);
+                }
+                reply = Reply.text("the reply threw " + e).withStatus(500);
+            }
         } else {
             reply = Reply.text(mismatch).withStatus(404);
         }

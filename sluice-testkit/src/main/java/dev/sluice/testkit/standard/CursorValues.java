@@ -1,9 +1,12 @@
 package dev.sluice.testkit.standard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -27,7 +30,7 @@ final class CursorValues {
             return first.get().compareTo(second.get());
         }
         if (isNumeric(a.asText()) && isNumeric(b.asText())) {
-            return new java.math.BigDecimal(a.asText()).compareTo(new java.math.BigDecimal(b.asText()));
+            return new BigDecimal(a.asText()).compareTo(new BigDecimal(b.asText()));
         }
         return a.asText().compareTo(b.asText());
     }
@@ -44,12 +47,12 @@ final class CursorValues {
             // try the next form
         }
         try {
-            return Optional.of(java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC));
+            return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException notLocal) {
             // try the next form
         }
         try {
-            return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+            return Optional.of(LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException notDate) {
             return Optional.empty();
         }

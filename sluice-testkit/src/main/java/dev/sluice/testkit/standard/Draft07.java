@@ -12,6 +12,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * JSON Schema draft-07, as Airbyte uses it: a schema checked against the draft-07 meta-schema, and records
@@ -51,7 +52,7 @@ final class Draft07 {
         return messages(schema.validate(value));
     }
 
-    private static List<String> messages(java.util.Set<ValidationMessage> messages) {
+    private static List<String> messages(Set<ValidationMessage> messages) {
         return messages.stream().map(ValidationMessage::getMessage).sorted(Comparator.naturalOrder()).toList();
     }
 

@@ -12,6 +12,7 @@ import dev.sluice.protocol.AirbyteRecord;
 import dev.sluice.protocol.AirbyteStateMessage;
 import dev.sluice.protocol.AirbyteStream;
 import dev.sluice.protocol.AirbyteTrace;
+import dev.sluice.protocol.ConfiguredAirbyteCatalog;
 import dev.sluice.protocol.ConnectionStatus;
 import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.FailureType;
@@ -23,6 +24,7 @@ import dev.sluice.source.StreamState;
 import dev.sluice.testkit.ConnectorHarness;
 import dev.sluice.testkit.Output;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -220,7 +222,7 @@ public abstract class SourceStandardTests {
         setUpApi(StandardTest.FULL_READ_MATCHES_SCHEMAS);
         List<AirbyteStream> streams = discover();
         Output output = read(Messages.fullRefresh(streams), StateInput.empty(), "the full read");
-        Map<String, JsonSchema> schemas = new java.util.HashMap<>();
+        Map<String, JsonSchema> schemas = new HashMap<>();
         streams.forEach(stream -> schemas.put(stream.name(), draft07.compile(stream.jsonSchema())));
         List<String> violations = new ArrayList<>();
         for (AirbyteRecord record : output.records()) {
@@ -314,7 +316,7 @@ public abstract class SourceStandardTests {
         return streams;
     }
 
-    private Output read(dev.sluice.protocol.ConfiguredAirbyteCatalog catalog, StateInput state, String what) {
+    private Output read(ConfiguredAirbyteCatalog catalog, StateInput state, String what) {
         Output output = harness().read(config(), catalog, state);
         if (output.exitCode() != 0 || !output.errors().isEmpty()) {
             fail(what + " failed (exit code " + output.exitCode() + "): " + output.errors().stream()
