@@ -80,7 +80,7 @@ public final class Template {
         return text;
     }
 
-    /** True when the text has no {@code {{}}, {@code {%} or {@code {#}: it renders as itself (newlines normalised). */
+    /** True when the text has no <code>{{</code>, <code>{%</code> or <code>{#</code>: it renders as itself (newlines normalised). */
     public boolean isLiteral() {
         return literal;
     }
