@@ -206,9 +206,13 @@ class NewConnectorProjectTest {
         return config;
     }
 
-    /** The project's jar and its dependencies, as an author hands them to ./sluice. */
-    private static String classpath(Path project, Path jar) {
-        return jar + File.pathSeparator + project.resolve("target/lib");
+    /** The project's jar and the jars of its dependencies, as an author hands them to ./sluice. */
+    private static String classpath(Path project, Path jar) throws IOException {
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        try (java.util.stream.Stream<Path> lib = Files.list(project.resolve("target/lib"))) {
+            lib.filter(file -> file.toString().endsWith(".jar")).sorted().forEach(file -> entries.add(file.toString()));
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     private static String java() {
