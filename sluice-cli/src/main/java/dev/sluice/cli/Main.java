@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DemoApiCommand.class,
             SyncCommand.class,
             DemoCommand.class,
+            InitCommand.class,
         })
 public final class Main {
 
