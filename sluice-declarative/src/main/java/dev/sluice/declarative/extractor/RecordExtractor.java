@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Finds the records in one decoded response document. */
+/**
+ * Finds the records in one decoded response document. This is also the interface of a
+ * {@code CustomRecordExtractor}'s class (see {@link dev.sluice.declarative.custom.CustomComponentContext}): it
+ * receives each document the decoder made of the response body (the whole JSON body, or one line of a JSON lines
+ * body) and passes on the records it finds, in order; it may be called from several threads at once.
+ */
 @FunctionalInterface
 public interface RecordExtractor {
 
