@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sluice.protocol.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -44,6 +45,9 @@ import java.util.regex.Pattern;
  * ({@code start}, {@code count}) for the others. Analytics rows hold only the requested fields.
  */
 public final class LinkedInAdsApiMock implements AutoCloseable {
+
+    /** The ported connector's manifest on the class path. */
+    public static final String MANIFEST_RESOURCE = "/linkedin_ads/manifest.yaml";
 
     /** LinkedIn's limit on the fields of one analytics call. */
     public static final int MAX_ANALYTICS_FIELDS = 20;
@@ -104,6 +108,42 @@ public final class LinkedInAdsApiMock implements AutoCloseable {
 
     public LinkedInAdsData data() {
         return data;
+    }
+
+    /**
+     * The example's manifest (resource {@code linkedin_ads/manifest.yaml}) with LinkedIn's hosts
+     * ({@code https://api.linkedin.com/} and the token endpoint's {@code https://www.linkedin.com/}) replaced by
+     * this mock's origin: the one change a local run needs.
+     */
+    public String manifestPointedHere() {
+        String manifest;
+        try (InputStream in = LinkedInAdsApiMock.class.getResourceAsStream(MANIFEST_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(MANIFEST_RESOURCE + " is not on the class path");
+            }
+            manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return manifest.replace("https://api.linkedin.com/", origin() + "/")
+                .replace("https://www.linkedin.com/", origin() + "/");
+    }
+
+    /**
+     * A config for this mock: the access-token credentials it accepts, {@code start_date}, the accounts 1001
+     * and 1002 (1003 is left out) and one custom report per entry of {@code reports}
+     * ({@code name:PIVOT:GRANULARITY}).
+     */
+    public ObjectNode config(LocalDate startDate, String... reports) {
+        ObjectNode config = Json.object().put("start_date", startDate.toString());
+        config.putObject("credentials").put("auth_method", "access_token").put("access_token", token);
+        config.putArray("account_ids").add(1001).add(1002);
+        ArrayNode custom = config.putArray("ad_analytics_reports");
+        for (String report : reports) {
+            String[] parts = report.split(":");
+            custom.addObject().put("name", parts[0]).put("pivot_by", parts[1]).put("time_granularity", parts[2]);
+        }
+        return config;
     }
 
     /** Every request so far, in arrival order. */
