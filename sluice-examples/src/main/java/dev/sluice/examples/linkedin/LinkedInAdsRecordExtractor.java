@@ -14,11 +14,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -50,9 +49,7 @@ public final class LinkedInAdsRecordExtractor implements RecordExtractor {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Python's {@code datetime.isoformat()}: seconds always, microseconds only when not zero, the offset. */
-    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd'T'HH:mm:ss").optionalStart().appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6,
-                    true).optionalEnd().appendOffset("+HH:MM", "+00:00").toFormatter();
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     @Override
     public void extract(JsonNode document, Consumer<ObjectNode> records) {
@@ -208,19 +205,25 @@ public final class LinkedInAdsRecordExtractor implements RecordExtractor {
         String text = value.asText().strip();
         try {
             if (value.isIntegralNumber() || text.matches("\\d+")) {
-                return ISO.format(Instant.ofEpochSecond(Long.parseLong(text)).atOffset(ZoneOffset.UTC));
+                return isoformat(Instant.ofEpochSecond(Long.parseLong(text)).atOffset(ZoneOffset.UTC));
             }
             if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return ISO.format(LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC));
+                return isoformat(LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC));
             }
             String iso = text.replace(' ', 'T').replace("Z", "+00:00");
             if (iso.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-                return ISO.format(OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                return isoformat(OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             }
-            return ISO.format(LocalDateTime.parse(iso).atOffset(ZoneOffset.UTC));
+            return isoformat(LocalDateTime.parse(iso).atOffset(ZoneOffset.UTC));
         } catch (NumberFormatException | DateTimeException e) {
             throw new ConnectorException(FailureType.SYSTEM_ERROR, "Cannot read '" + text + "' as a date-time", e);
         }
+    }
+
+    private static String isoformat(OffsetDateTime time) {
+        int micros = time.getNano() / 1000;
+        String offset = time.getOffset().getTotalSeconds() == 0 ? "+00:00" : time.getOffset().getId();
+        return SECONDS.format(time) + (micros == 0 ? "" : String.format(Locale.ROOT, ".%06d", micros)) + offset;
     }
 
     private static String abbreviate(JsonNode node) {
