@@ -43,8 +43,11 @@ final class Connectors {
                 + "the config under " + INJECTED_MANIFEST + ")");
     }
 
-    /** The CLI's own class loader; a later {@code --classpath} option widens it. */
+    /**
+     * The CLI's own class loader (a later {@code --classpath} option widens it), and the process environment,
+     * which may allow custom components in a manifest given as data ({@code AIRBYTE_ENABLE_UNSAFE_CODE=true}).
+     */
     private static SourceLoader loader() {
-        return new SourceLoader(Connectors.class.getClassLoader());
+        return new SourceLoader(Connectors.class.getClassLoader(), System.getenv());
     }
 }

@@ -15,17 +15,21 @@ import java.nio.file.Path;
  */
 public interface ManifestProvider {
 
-    /** The source of a manifest in a YAML file. */
-    Source fromFile(Path file);
+    /**
+     * The source of a manifest in a YAML file.
+     *
+     * @param code whether the manifest's custom components may run, and the class loader they come from
+     */
+    Source fromFile(Path file, CustomCode code);
 
     /** The source of a manifest given as YAML text. */
-    Source fromYaml(String text);
+    Source fromYaml(String text, CustomCode code);
 
     /** The source of a manifest given as a JSON object; the object is not modified. */
-    Source fromJson(JsonNode manifest);
+    Source fromJson(JsonNode manifest, CustomCode code);
 
     /** The SPEC of a manifest file; a provider may read it without building the whole source. */
-    default ConnectorSpecification specOf(Path file) {
-        return fromFile(file).spec();
+    default ConnectorSpecification specOf(Path file, CustomCode code) {
+        return fromFile(file, code).spec();
     }
 }

@@ -23,6 +23,11 @@ public sealed interface SourceLocation {
         return new ManifestFile(file);
     }
 
+    /** A manifest that is a resource on the loader's class path, e.g. {@code manifest.yaml} in a connector's jar. */
+    static SourceLocation manifestResource(String name) {
+        return new ManifestResource(name);
+    }
+
     static SourceLocation manifestYaml(String text) {
         return new ManifestYaml(text);
     }
@@ -65,16 +70,34 @@ public sealed interface SourceLocation {
 
         @Override
         public Source loadWith(SourceLoader loader) {
-            return loader.manifests().fromFile(file);
+            return loader.manifests().fromFile(file, loader.customCode(true));
         }
 
         @Override
         public ConnectorSpecification specWith(SourceLoader loader) {
-            return loader.manifests().specOf(file);
+            return loader.manifests().specOf(file, loader.customCode(true));
         }
     }
 
-    /** A manifest given inline as YAML text. */
+    /**
+     * A manifest that is a resource on the loader's class path (a connector jar's own {@code manifest.yaml}): chosen
+     * by whoever built the class path, so its custom components run, as a file's do.
+     */
+    record ManifestResource(String name) implements SourceLocation {
+        public ManifestResource {
+            requireNonNull(name, "name is null");
+            if (name.isBlank()) {
+                throw new ConfigException("The manifest resource name is blank");
+            }
+        }
+
+        @Override
+        public Source loadWith(SourceLoader loader) {
+            return loader.manifests().fromYaml(loader.resource(name), loader.customCode(true));
+        }
+    }
+
+    /** A manifest given inline as YAML text: data, so its custom components run only where allowed. */
     record ManifestYaml(String text) implements SourceLocation {
         public ManifestYaml {
             requireNonNull(text, "text is null");
@@ -82,7 +105,7 @@ public sealed interface SourceLocation {
 
         @Override
         public Source loadWith(SourceLoader loader) {
-            return loader.manifests().fromYaml(text);
+            return loader.manifests().fromYaml(text, loader.customCode(false));
         }
 
         @Override
@@ -91,7 +114,7 @@ public sealed interface SourceLocation {
         }
     }
 
-    /** A manifest given as a JSON object. */
+    /** A manifest given as a JSON object (a config's injected manifest): data, as inline YAML is. */
     record ManifestObject(JsonNode manifest) implements SourceLocation {
         public ManifestObject {
             requireNonNull(manifest, "manifest is null");
@@ -103,7 +126,7 @@ public sealed interface SourceLocation {
 
         @Override
         public Source loadWith(SourceLoader loader) {
-            return loader.manifests().fromJson(manifest);
+            return loader.manifests().fromJson(manifest, loader.customCode(false));
         }
 
         @Override

@@ -16,27 +16,27 @@ import java.util.List;
 public final class FakeManifestProvider implements ManifestProvider {
 
     @Override
-    public Source fromFile(Path file) {
-        return new Described("fromFile " + file.getFileName());
+    public Source fromFile(Path file, CustomCode code) {
+        return new Described("fromFile " + file.getFileName(), code);
     }
 
     @Override
-    public Source fromYaml(String text) {
-        return new Described("fromYaml " + text);
+    public Source fromYaml(String text, CustomCode code) {
+        return new Described("fromYaml " + text, code);
     }
 
     @Override
-    public Source fromJson(JsonNode manifest) {
-        return new Described("fromJson " + manifest.path("version").asText());
+    public Source fromJson(JsonNode manifest, CustomCode code) {
+        return new Described("fromJson " + manifest.path("version").asText(), code);
     }
 
     @Override
-    public ConnectorSpecification specOf(Path file) {
-        return new Described("specOf " + file.getFileName()).spec();
+    public ConnectorSpecification specOf(Path file, CustomCode code) {
+        return new Described("specOf " + file.getFileName(), code).spec();
     }
 
-    /** A source with no streams whose SPEC's documentation URL is {@code how}. */
-    record Described(String how) implements Source {
+    /** A source with no streams whose SPEC's documentation URL is {@code how}; {@code code} is what it was given. */
+    record Described(String how, CustomCode code) implements Source {
         @Override
         public ConnectorSpecification spec() {
             return ConnectorSpecification.of(how, Json.object());

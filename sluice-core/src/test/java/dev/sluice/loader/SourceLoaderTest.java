@@ -89,6 +89,36 @@ class SourceLoaderTest {
     }
 
     @Test
+    void customCodeRunsForChosenManifestsAndForDataOnlyWhereAllowed(@TempDir Path dir) {
+        SourceLocation file = SourceLocation.manifestFile(dir.resolve("manifest.yaml"));
+        SourceLocation resource = SourceLocation.manifestResource("dev/sluice/loader/resource-manifest.yaml");
+        SourceLocation yaml = SourceLocation.manifestYaml("version: 6");
+        SourceLocation object = SourceLocation.manifestObject(Json.object().put("version", "6.1"));
+
+        assertThat(codeOf(loader, file).isAllowed()).isTrue();
+        assertThat(codeOf(loader, resource).isAllowed()).isTrue();
+        assertThat(describe(loader.load(resource))).startsWith("fromYaml version: 6.2");
+        for (SourceLocation data : List.of(yaml, object)) {
+            CustomCode refused = codeOf(loader, data);
+            assertThat(refused.isAllowed()).isFalse();
+            assertThat(refused.refusal()).contains("AIRBYTE_ENABLE_UNSAFE_CODE=true");
+            assertThat(refused.classLoader()).isSameAs(getClass().getClassLoader());
+            assertThat(codeOf(new SourceLoader(getClass().getClassLoader(),
+                    java.util.Map.of("AIRBYTE_ENABLE_UNSAFE_CODE", "True")), data).isAllowed()).isTrue();
+            assertThat(codeOf(new SourceLoader(getClass().getClassLoader(),
+                    java.util.Map.of("AIRBYTE_ENABLE_UNSAFE_CODE", "1")), data).isAllowed()).isFalse();
+            assertThat(codeOf(loader.allowingUnsafeCode(), data).isAllowed()).isTrue();
+        }
+        assertThatThrownBy(() -> loader.load(SourceLocation.manifestResource("no/such/manifest.yaml")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.userMessage())
+                        .contains("no/such/manifest.yaml").contains("Searched"));
+    }
+
+    private static CustomCode codeOf(SourceLoader loader, SourceLocation location) {
+        return ((FakeManifestProvider.Described) loader.load(location)).code();
+    }
+
+    @Test
     void withoutAManifestProviderAManifestIsAConfigError() {
         SourceLoader withoutProviders = new SourceLoader(new ServicesHidden(getClass().getClassLoader()));
 

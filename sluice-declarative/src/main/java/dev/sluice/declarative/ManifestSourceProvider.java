@@ -2,6 +2,7 @@ package dev.sluice.declarative;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.loader.CustomCode;
 import dev.sluice.loader.ManifestProvider;
 import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.FailureType;
@@ -18,22 +19,22 @@ import java.util.function.Supplier;
 public final class ManifestSourceProvider implements ManifestProvider {
 
     @Override
-    public Source fromFile(Path file) {
-        return starting(() -> ManifestSources.fromFile(file));
+    public Source fromFile(Path file, CustomCode code) {
+        return starting(() -> ManifestSources.fromFile(file, code));
     }
 
     @Override
-    public Source fromYaml(String text) {
-        return starting(() -> ManifestSources.fromYaml(text));
+    public Source fromYaml(String text, CustomCode code) {
+        return starting(() -> ManifestSources.fromYaml(text, code));
     }
 
     @Override
-    public Source fromJson(JsonNode manifest) {
-        return starting(() -> ManifestSources.fromJson(manifest));
+    public Source fromJson(JsonNode manifest, CustomCode code) {
+        return starting(() -> ManifestSources.fromJson(manifest, code));
     }
 
     @Override
-    public ConnectorSpecification specOf(Path file) {
+    public ConnectorSpecification specOf(Path file, CustomCode code) {
         return starting(() -> ManifestSources.specOf(file));
     }
 

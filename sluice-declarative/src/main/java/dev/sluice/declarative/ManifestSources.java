@@ -10,6 +10,7 @@ import dev.sluice.declarative.manifest.ManifestPipeline;
 import dev.sluice.declarative.manifest.ManifestValidator;
 import dev.sluice.declarative.manifest.ResolvedManifest;
 import dev.sluice.declarative.manifest.ValidationReport;
+import dev.sluice.loader.CustomCode;
 import dev.sluice.protocol.ConnectorSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,20 +29,46 @@ public final class ManifestSources {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestSources.class);
 
+    private static final String DATA = "This manifest was given as data (YAML text or a JSON object) without saying "
+            + "that its custom components may run; load it through a SourceLoader that allows unsafe code ("
+            + CustomCode.UNSAFE_CODE_VARIABLE + "=true), or as a file.";
+
     private ManifestSources() {
     }
 
+    /** A manifest file; its custom components are loaded with the class loader of sluice-declarative. */
     public static DeclarativeSource fromFile(Path file) {
-        return load(ManifestPipeline.fromYaml(read(file)));
+        return fromFile(file, CustomCode.allowed(ManifestSources.class.getClassLoader()));
     }
 
+    /**
+     * A manifest file.
+     *
+     * @param code whether its custom components may run, and the class loader they are loaded from
+     */
+    public static DeclarativeSource fromFile(Path file, CustomCode code) {
+        return load(ManifestPipeline.fromYaml(read(file)), code);
+    }
+
+    /** A manifest given as YAML text: data, so it runs no custom components (see {@link CustomCode}). */
     public static DeclarativeSource fromYaml(String text) {
-        return load(ManifestPipeline.fromYaml(text));
+        return fromYaml(text, CustomCode.refused(ManifestSources.class.getClassLoader(), DATA));
     }
 
-    /** A manifest given as a JSON object (the config's {@code __injected_declarative_manifest}). */
+    public static DeclarativeSource fromYaml(String text, CustomCode code) {
+        return load(ManifestPipeline.fromYaml(text), code);
+    }
+
+    /**
+     * A manifest given as a JSON object (the config's {@code __injected_declarative_manifest}): data, so it runs
+     * no custom components.
+     */
     public static DeclarativeSource fromJson(JsonNode manifest) {
-        return load(ManifestPipeline.fromJson(manifest));
+        return fromJson(manifest, CustomCode.refused(ManifestSources.class.getClassLoader(), DATA));
+    }
+
+    public static DeclarativeSource fromJson(JsonNode manifest, CustomCode code) {
+        return load(ManifestPipeline.fromJson(manifest), code);
     }
 
     /**
@@ -72,12 +99,13 @@ public final class ManifestSources {
         return report;
     }
 
-    private static DeclarativeSource load(ResolvedManifest manifest) {
+    private static DeclarativeSource load(ResolvedManifest manifest, CustomCode code) {
         ValidationReport report = validator().validate(manifest, DeclarativeSourceSpec.class);
         report.warnings().forEach(warning -> log.warn("Manifest: {}", warning.getMessage()));
         report.throwIfInvalid(false);
         DeclarativeSourceSpec spec = ManifestBinder.bind(manifest, DeclarativeSourceSpec.class);
-        return new DeclarativeSource(spec, BuildContext::of, ManifestBinder.locations(manifest, spec));
+        return new DeclarativeSource(spec, (config, run) -> BuildContext.of(config, run).withCustomCode(code),
+                ManifestBinder.locations(manifest, spec));
     }
 
     private static ManifestValidator validator() {

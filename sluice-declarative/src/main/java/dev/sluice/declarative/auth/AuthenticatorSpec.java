@@ -7,8 +7,8 @@ import dev.sluice.http.Authenticator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code HttpRequester.authenticator} admits. {@code RateLimitedMultipleTokenAuthenticator} and
- * {@code CustomAuthenticator} are not implemented: the validator reports them as unsupported components.
+ * What {@code HttpRequester.authenticator} admits. {@code RateLimitedMultipleTokenAuthenticator} is not
+ * implemented: the validator reports it as an unsupported component.
  * Building makes no request; tokens are fetched by the first request that needs one.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
         @JsonSubTypes.Type(JwtAuthenticatorSpec.class),
         @JsonSubTypes.Type(SessionTokenAuthenticatorSpec.class),
         @JsonSubTypes.Type(LegacySessionTokenAuthenticatorSpec.class),
-        @JsonSubTypes.Type(SelectiveAuthenticatorSpec.class)})
+        @JsonSubTypes.Type(SelectiveAuthenticatorSpec.class),
+        @JsonSubTypes.Type(CustomAuthenticatorSpec.class)})
 public sealed interface AuthenticatorSpec
         permits NoAuthSpec, ApiKeyAuthenticatorSpec, BearerAuthenticatorSpec, BasicHttpAuthenticatorSpec,
         OAuthAuthenticatorSpec, JwtAuthenticatorSpec, SessionTokenAuthenticatorSpec,
-        LegacySessionTokenAuthenticatorSpec, SelectiveAuthenticatorSpec {
+        LegacySessionTokenAuthenticatorSpec, SelectiveAuthenticatorSpec, CustomAuthenticatorSpec {
 
     /**
      * The runtime authenticator. Thread-safe; shared by the concurrent partitions of a stream.

@@ -14,9 +14,10 @@ import dev.sluice.declarative.component.BuildContext;
         @JsonSubTypes.Type(GzipDecoderSpec.class),
         @JsonSubTypes.Type(ZipfileDecoderSpec.class),
         @JsonSubTypes.Type(XmlDecoderSpec.class),
-        @JsonSubTypes.Type(IterableDecoderSpec.class)})
+        @JsonSubTypes.Type(IterableDecoderSpec.class),
+        @JsonSubTypes.Type(CustomDecoderSpec.class)})
 public sealed interface DecoderSpec permits JsonDecoderSpec, JsonlDecoderSpec, JsonItemsDecoderSpec, CsvDecoderSpec,
-        GzipDecoderSpec, ZipfileDecoderSpec, XmlDecoderSpec, IterableDecoderSpec {
+        GzipDecoderSpec, ZipfileDecoderSpec, XmlDecoderSpec, IterableDecoderSpec, CustomDecoderSpec {
 
     Decoder build(BuildContext context);
 }

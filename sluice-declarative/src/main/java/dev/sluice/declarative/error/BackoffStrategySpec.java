@@ -11,9 +11,10 @@ import dev.sluice.http.BackoffStrategy;
         @JsonSubTypes.Type(ExponentialBackoffStrategySpec.class),
         @JsonSubTypes.Type(ConstantBackoffStrategySpec.class),
         @JsonSubTypes.Type(WaitTimeFromHeaderSpec.class),
-        @JsonSubTypes.Type(WaitUntilTimeFromHeaderSpec.class)})
+        @JsonSubTypes.Type(WaitUntilTimeFromHeaderSpec.class),
+        @JsonSubTypes.Type(CustomBackoffStrategySpec.class)})
 public sealed interface BackoffStrategySpec permits ExponentialBackoffStrategySpec, ConstantBackoffStrategySpec,
-        WaitTimeFromHeaderSpec, WaitUntilTimeFromHeaderSpec {
+        WaitTimeFromHeaderSpec, WaitUntilTimeFromHeaderSpec, CustomBackoffStrategySpec {
 
     /**
      * The strategy. Like the reference, the HTTP loop waits one second more than a manifest strategy returns

@@ -6,8 +6,8 @@ import dev.sluice.declarative.component.BuildContext;
 
 /** What {@code RecordSelector.extractor} admits. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
-@JsonSubTypes({@JsonSubTypes.Type(DpathExtractorSpec.class)})
-public sealed interface ExtractorSpec permits DpathExtractorSpec {
+@JsonSubTypes({@JsonSubTypes.Type(DpathExtractorSpec.class), @JsonSubTypes.Type(CustomRecordExtractorSpec.class)})
+public sealed interface ExtractorSpec permits DpathExtractorSpec, CustomRecordExtractorSpec {
 
     RecordExtractor build(BuildContext context);
 }

@@ -1,5 +1,6 @@
 package dev.sluice.declarative.manifest;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -133,6 +134,9 @@ final class ComponentShapes {
         List<Field> fields = new ArrayList<>();
         Set<String> known = new LinkedHashSet<>();
         for (RecordComponent component : type.getRecordComponents()) {
+            if (collectsOtherKeys(type, component)) {
+                continue;
+            }
             JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
             String name = property == null || property.value().isEmpty() ? component.getName() : property.value();
             boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
@@ -155,6 +159,18 @@ final class ComponentShapes {
         JsonTypeName typeName = type.getAnnotation(JsonTypeName.class);
         return new RecordShape(type, typeName == null ? null : typeName.value(), inheritsTypeInfo(type), closed,
                 ignored != null && ignored.ignoreUnknown(), fields, known);
+    }
+
+    /**
+     * Whether {@code component} collects the keys the record does not declare ({@code @JsonAnySetter}, as a custom
+     * component's fields for its class): then it is no manifest key of its own.
+     */
+    private static boolean collectsOtherKeys(Class<?> type, RecordComponent component) {
+        try {
+            return type.getDeclaredField(component.getName()).isAnnotationPresent(JsonAnySetter.class);
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
     }
 
     private static boolean inheritsTypeInfo(Class<?> type) {

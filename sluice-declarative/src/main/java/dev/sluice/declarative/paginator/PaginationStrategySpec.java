@@ -9,8 +9,9 @@ import dev.sluice.declarative.component.BuildContext;
 @JsonSubTypes({
         @JsonSubTypes.Type(CursorPaginationSpec.class),
         @JsonSubTypes.Type(OffsetIncrementSpec.class),
-        @JsonSubTypes.Type(PageIncrementSpec.class)})
-public sealed interface PaginationStrategySpec permits CursorPaginationSpec, OffsetIncrementSpec, PageIncrementSpec {
+        @JsonSubTypes.Type(PageIncrementSpec.class),
+        @JsonSubTypes.Type(CustomPaginationStrategySpec.class)})
+public sealed interface PaginationStrategySpec permits CursorPaginationSpec, OffsetIncrementSpec, PageIncrementSpec, CustomPaginationStrategySpec {
 
     PaginationStrategy build(BuildContext context);
 }

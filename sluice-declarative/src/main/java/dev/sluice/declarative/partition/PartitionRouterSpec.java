@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
         @JsonSubTypes.Type(ListPartitionRouterSpec.class),
         @JsonSubTypes.Type(SubstreamPartitionRouterSpec.class),
         @JsonSubTypes.Type(GroupingPartitionRouterSpec.class),
-        @JsonSubTypes.Type(UnionPartitionRouterSpec.class)})
+        @JsonSubTypes.Type(UnionPartitionRouterSpec.class),
+        @JsonSubTypes.Type(CustomPartitionRouterSpec.class)})
 public sealed interface PartitionRouterSpec permits ListPartitionRouterSpec, SubstreamPartitionRouterSpec,
-        GroupingPartitionRouterSpec, UnionPartitionRouterSpec {
+        GroupingPartitionRouterSpec, UnionPartitionRouterSpec, CustomPartitionRouterSpec {
 
     /**
      * The router of one read.

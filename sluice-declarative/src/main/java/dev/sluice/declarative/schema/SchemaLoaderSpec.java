@@ -8,8 +8,9 @@ import dev.sluice.declarative.component.BuildContext;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
 @JsonSubTypes({
         @JsonSubTypes.Type(InlineSchemaLoaderSpec.class),
-        @JsonSubTypes.Type(JsonFileSchemaLoaderSpec.class)})
-public sealed interface SchemaLoaderSpec permits InlineSchemaLoaderSpec, JsonFileSchemaLoaderSpec {
+        @JsonSubTypes.Type(JsonFileSchemaLoaderSpec.class),
+        @JsonSubTypes.Type(CustomSchemaLoaderSpec.class)})
+public sealed interface SchemaLoaderSpec permits InlineSchemaLoaderSpec, JsonFileSchemaLoaderSpec, CustomSchemaLoaderSpec {
 
     /** @param streamName the stream's name, which the default file path is derived from */
     SchemaLoader build(BuildContext context, String streamName);

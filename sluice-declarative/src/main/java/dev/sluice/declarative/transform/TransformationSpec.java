@@ -13,9 +13,10 @@ import dev.sluice.declarative.component.BuildContext;
         @JsonSubTypes.Type(KeysToSnakeCaseSpec.class),
         @JsonSubTypes.Type(KeysReplaceSpec.class),
         @JsonSubTypes.Type(FlattenFieldsSpec.class),
-        @JsonSubTypes.Type(DpathFlattenFieldsSpec.class)})
+        @JsonSubTypes.Type(DpathFlattenFieldsSpec.class),
+        @JsonSubTypes.Type(CustomTransformationSpec.class)})
 public sealed interface TransformationSpec permits AddFieldsSpec, RemoveFieldsSpec, KeysToLowerSpec,
-        KeysToSnakeCaseSpec, KeysReplaceSpec, FlattenFieldsSpec, DpathFlattenFieldsSpec {
+        KeysToSnakeCaseSpec, KeysReplaceSpec, FlattenFieldsSpec, DpathFlattenFieldsSpec, CustomTransformationSpec {
 
     RecordTransformation build(BuildContext context);
 }
