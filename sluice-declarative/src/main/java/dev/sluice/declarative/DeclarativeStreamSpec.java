@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.incremental.IncrementalSyncSpec;
-import dev.sluice.declarative.incremental.LegacyToPerPartitionStateMigrationSpec;
+import dev.sluice.declarative.incremental.StateMigrationSpec;
 import dev.sluice.declarative.retriever.RetrieverSpec;
 import dev.sluice.declarative.schema.SchemaLoaderSpec;
 import dev.sluice.declarative.transform.TransformationSpec;
@@ -36,7 +36,7 @@ public record DeclarativeStreamSpec(
         @JsonProperty("schema_loader") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
         @Nullable List<SchemaLoaderSpec> schemaLoader,
         @JsonProperty("transformations") @Nullable List<TransformationSpec> transformations,
-        @JsonProperty("state_migrations") @Nullable List<LegacyToPerPartitionStateMigrationSpec> stateMigrations,
+        @JsonProperty("state_migrations") @Nullable List<StateMigrationSpec> stateMigrations,
         @JsonProperty("file_uploader") @Nullable JsonNode fileUploader,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements StreamSpec {
 

@@ -11,7 +11,8 @@ import dev.sluice.declarative.incremental.FinalStateCursor;
 import dev.sluice.declarative.incremental.HistoryRanges;
 import dev.sluice.declarative.incremental.IncrementalSync;
 import dev.sluice.declarative.incremental.IncrementalSyncSpec;
-import dev.sluice.declarative.incremental.LegacyToPerPartitionStateMigrationSpec;
+import dev.sluice.declarative.incremental.MigrationTarget;
+import dev.sluice.declarative.incremental.StateMigrationSpec;
 import dev.sluice.declarative.incremental.StreamCursor;
 import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.declarative.partition.CartesianProductRouter;
@@ -253,25 +254,39 @@ final class StreamAssembler implements DeclarativeStream.Planner {
     }
 
     private List<UnaryOperator<StreamState>> migrations() {
-        List<LegacyToPerPartitionStateMigrationSpec> specs = spec.stateMigrations();
+        List<StateMigrationSpec> specs = spec.stateMigrations();
         if (specs.isEmpty()) {
             return List.of();
         }
-        List<PartitionRouterSpec> routers = retrieverSpec.partitionRouter();
-        if (routers.size() != 1 || spec.incrementalSync() == null) {
-            throw new ManifestException("state_migrations: LegacyToPerPartitionStateMigrations can only be applied "
-                    + "on a stream with incremental_sync and a SubstreamPartitionRouter or UnionPartitionRouter");
-        }
-        String partitionField;
-        try {
-            partitionField = routers.get(0).legacyPartitionField();
-        } catch (IllegalArgumentException e) {
-            throw new ManifestException("state_migrations: " + e.getMessage());
-        }
+        MigrationTarget target = new MigrationTarget() {
+            @Override
+            public @Nullable String legacyPartitionField() {
+                List<PartitionRouterSpec> routers = retrieverSpec.partitionRouter();
+                if (routers.size() != 1 || spec.incrementalSync() == null) {
+                    throw new ManifestException("state_migrations: LegacyToPerPartitionStateMigrations can only be "
+                            + "applied on a stream with incremental_sync and a SubstreamPartitionRouter or "
+                            + "UnionPartitionRouter");
+                }
+                try {
+                    return routers.get(0).legacyPartitionField();
+                } catch (IllegalArgumentException e) {
+                    throw new ManifestException("state_migrations: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public String cursorField() {
+                return spec.incrementalSync() == null ? "" : spec.incrementalSync().cursorField();
+            }
+
+            @Override
+            public @Nullable ObjectNode parameters() {
+                return spec.parameters();
+            }
+        };
         List<UnaryOperator<StreamState>> result = new ArrayList<>();
-        for (LegacyToPerPartitionStateMigrationSpec migration : specs) {
-            result.add(migration.build(context, partitionField, spec.incrementalSync().cursorField(),
-                    spec.parameters()));
+        for (StateMigrationSpec migration : specs) {
+            result.add(migration.build(context, target));
         }
         return result;
     }

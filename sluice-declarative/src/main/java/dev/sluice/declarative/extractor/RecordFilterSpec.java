@@ -19,9 +19,10 @@ import org.jspecify.annotations.Nullable;
 @JsonTypeName("RecordFilter")
 public record RecordFilterSpec(
         @JsonProperty("condition") @Nullable String condition,
-        @JsonProperty("$parameters") @Nullable ObjectNode parameters) {
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements RecordFilterSlotSpec {
 
     /** The filter; null when there is no condition (every record is kept). */
+    @Override
     public @Nullable BiPredicate<ObjectNode, RecordContext> build(BuildContext context) {
         if (condition == null || condition.isEmpty()) {
             return null;

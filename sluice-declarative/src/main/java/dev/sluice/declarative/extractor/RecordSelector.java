@@ -10,6 +10,7 @@ import dev.sluice.http.HttpResponse;
 import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /** Runtime of {@link RecordSelectorSpec}. */
@@ -20,11 +21,11 @@ public final class RecordSelector {
     private final @Nullable BiPredicate<ObjectNode, RecordContext> filter;
     private final List<RecordTransformation> transformations;
     private final boolean transformFirst;
-    private final @Nullable SchemaNormalizer normalizer;
+    private final @Nullable UnaryOperator<ObjectNode> normalizer;
     private final boolean decodesJson;
 
     RecordSelector(Decoder decoder, RecordExtractor extractor, @Nullable BiPredicate<ObjectNode, RecordContext> filter,
-            List<RecordTransformation> transformations, boolean transformFirst, @Nullable SchemaNormalizer normalizer) {
+            List<RecordTransformation> transformations, boolean transformFirst, @Nullable UnaryOperator<ObjectNode> normalizer) {
         this.decoder = decoder;
         this.extractor = extractor;
         this.filter = filter;
@@ -91,7 +92,7 @@ public final class RecordSelector {
             }
             current = transform(current, context);
         }
-        return normalizer == null ? current : normalizer.normalize(current);
+        return normalizer == null ? current : normalizer.apply(current);
     }
 
     private ObjectNode transform(ObjectNode record, RecordContext context) {

@@ -2,7 +2,6 @@ package dev.sluice.declarative.extractor;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.decoder.Decoder;
@@ -24,19 +23,13 @@ import org.jspecify.annotations.Nullable;
 @JsonTypeName("RecordSelector")
 public record RecordSelectorSpec(
         @JsonProperty(value = "extractor", required = true) ExtractorSpec extractor,
-        @JsonProperty("record_filter") @Nullable RecordFilterSpec recordFilter,
-        @JsonProperty("schema_normalization") @Nullable JsonNode schemaNormalization,
+        @JsonProperty("record_filter") @Nullable RecordFilterSlotSpec recordFilter,
+        @JsonProperty("schema_normalization") @Nullable SchemaNormalizationSpec schemaNormalization,
         @JsonProperty("transform_before_filtering") @Nullable Boolean transformBeforeFiltering,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) {
 
     public RecordSelectorSpec {
         java.util.Objects.requireNonNull(extractor, "extractor is required");
-        if (schemaNormalization != null && !schemaNormalization.isNull()) {
-            String mode = schemaNormalization.asText();
-            if (!schemaNormalization.isTextual() || !(mode.equals("None") || mode.equals("Default"))) {
-                throw new IllegalArgumentException("schema_normalization must be 'None' or 'Default'");
-            }
-        }
     }
 
     /**
@@ -48,10 +41,9 @@ public record RecordSelectorSpec(
      */
     public RecordSelector build(BuildContext context, Decoder decoder, List<RecordTransformation> transformations,
             Supplier<ObjectNode> schema, boolean defaultTransformFirst) {
-        boolean normalize = schemaNormalization != null && "Default".equals(schemaNormalization.asText());
         return new RecordSelector(decoder, extractor.build(context),
                 recordFilter == null ? null : recordFilter.build(context), transformations,
                 transformBeforeFiltering == null ? defaultTransformFirst : transformBeforeFiltering,
-                normalize ? new SchemaNormalizer(schema.get()) : null);
+                schemaNormalization == null ? null : schemaNormalization.build(context, schema));
     }
 }

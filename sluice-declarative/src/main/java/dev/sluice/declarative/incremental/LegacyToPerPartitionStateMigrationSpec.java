@@ -22,7 +22,13 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code state_migrations: [{type: LegacyToPerPartitionStateMigration}]}</pre>
  */
 @JsonTypeName("LegacyToPerPartitionStateMigration")
-public record LegacyToPerPartitionStateMigrationSpec(@JsonProperty("$parameters") @Nullable ObjectNode parameters) {
+public record LegacyToPerPartitionStateMigrationSpec(@JsonProperty("$parameters") @Nullable ObjectNode parameters)
+        implements StateMigrationSpec {
+
+    @Override
+    public UnaryOperator<StreamState> build(BuildContext context, MigrationTarget target) {
+        return build(context, target.legacyPartitionField(), target.cursorField(), target.parameters());
+    }
 
     /**
      * The migration for a stream.

@@ -6,6 +6,8 @@ import dev.sluice.declarative.component.RecordContext;
 import dev.sluice.declarative.component.RequestOptionApplier;
 import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
+import dev.sluice.declarative.custom.RequestDraft;
+import dev.sluice.declarative.custom.RequestPreparer;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.http.HttpExecutor;
@@ -46,15 +48,18 @@ public final class HttpRequester implements LoginRequester {
     private final InterpolationContext interpolation;
     private final @Nullable String queryPropertiesKey;
     private final SpecLocation location;
+    private final RequestPreparer preparer;
 
     /**
      * @param queryPropertiesKey the parameter the slice's property chunk is sent under, or null
      * @param location where the manifest declared this requester, which its errors name
+     * @param preparer  what may change each request before it is sent (a {@code CustomRequester}'s class)
      */
     HttpRequester(InterpolatedString base, @Nullable InterpolatedString path, String method,
             RequestTemplates templates, HttpExecutor executor, InterpolationContext interpolation,
-            @Nullable String queryPropertiesKey, SpecLocation location) {
+            @Nullable String queryPropertiesKey, SpecLocation location, RequestPreparer preparer) {
         this.location = location;
+        this.preparer = preparer;
         this.base = base;
         this.path = path;
         this.method = method;
@@ -103,7 +108,15 @@ public final class HttpRequester implements LoginRequester {
     /** The request as it would be sent (before authentication). */
     public HttpRequest build(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,
             @Nullable String pathOverride) {
-        return location.around(() -> request(slice, nextPageToken, extra, pathOverride));
+        return location.around(() -> {
+            HttpRequest request = request(slice, nextPageToken, extra, pathOverride);
+            HttpRequest prepared = preparer.prepare(new RequestDraft(request, slice, nextPageToken));
+            if (prepared == null) {
+                throw new ConnectorException(FailureType.SYSTEM_ERROR, preparer.getClass().getName()
+                        + " prepared no request (null) for " + request.method() + " " + request.uri().getPath());
+            }
+            return prepared;
+        });
     }
 
     private HttpRequest request(StreamSlice slice, @Nullable JsonNode nextPageToken, RequestOptions extra,

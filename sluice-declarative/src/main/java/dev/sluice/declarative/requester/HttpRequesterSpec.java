@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.auth.AuthenticatorSpec;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.custom.RequestPreparer;
 import dev.sluice.declarative.error.DefaultErrorHandlerSpec;
 import dev.sluice.declarative.error.ErrorHandlerSpec;
 import dev.sluice.declarative.interpolation.InterpolatedString;
+import dev.sluice.declarative.manifest.SpecLocation;
 import dev.sluice.declarative.requester.properties.PropertiesFromEndpointSpec;
 import dev.sluice.declarative.requester.properties.ParameterComponentSpec;
 import dev.sluice.declarative.requester.properties.QueryPropertiesSpec;
@@ -98,6 +100,14 @@ public record HttpRequesterSpec(
     /** The requester of one stream. */
     @Override
     public HttpRequester build(BuildContext context) {
+        return build(context, context.location(this), draft -> draft.request());
+    }
+
+    /**
+     * The requester, its errors naming {@code location}, each request passing through {@code preparer} before it is
+     * sent (a {@code CustomRequester}'s class).
+     */
+    HttpRequester build(BuildContext context, SpecLocation location, RequestPreparer preparer) {
         JsonNode params = BuildContext.parameters(parameters);
         InterpolatedString base = urlBase != null && !urlBase.isEmpty() ? InterpolatedString.of(urlBase, params)
                 : InterpolatedString.of(url, params);
@@ -114,6 +124,6 @@ public record HttpRequesterSpec(
         Map.Entry<String, ParameterComponentSpec> chunkParameter = requestParameters == null ? null
                 : requestParameters.queryProperties();
         return new HttpRequester(base, pathTemplate, method, templates, executor, context.interpolation(),
-                chunkParameter == null ? null : chunkParameter.getKey(), context.location(this));
+                chunkParameter == null ? null : chunkParameter.getKey(), location, preparer);
     }
 }

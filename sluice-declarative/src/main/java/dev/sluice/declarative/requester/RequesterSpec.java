@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /** What {@code SimpleRetriever.requester} (and a session token authenticator's {@code login_requester}) admits. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
-@JsonSubTypes({@JsonSubTypes.Type(HttpRequesterSpec.class)})
-public sealed interface RequesterSpec extends LoginRequesterSpec permits HttpRequesterSpec {
+@JsonSubTypes({@JsonSubTypes.Type(HttpRequesterSpec.class), @JsonSubTypes.Type(CustomRequesterSpec.class)})
+public sealed interface RequesterSpec extends LoginRequesterSpec permits HttpRequesterSpec, CustomRequesterSpec {
 
     @Override
     HttpRequester build(BuildContext context);
