@@ -127,7 +127,7 @@ class LinkedInAdsPortTest {
     }
 
     @Test
-    void aSecondReadFromTheFinalStateSkipsWhatTheFirstRead() throws IOException {
+    void aSecondReadFromTheFinalStateReturnsNothingOlderThanTheCursor() throws IOException {
         ConnectorHarness harness = harness(mock.manifestPointedHere());
         Output first = harness.readAll(config, true, StateInput.empty());
         assertThat(first.exitCode()).isZero();
@@ -135,13 +135,24 @@ class LinkedInAdsPortTest {
         Output second = harness.readAll(config, true, ConnectorHarness.stateOf(first));
 
         assertThat(second.exitCode()).isZero();
-        assertThat(second.records("account_users")).isEmpty();
-        assertThat(second.records("campaign_groups")).isEmpty();
-        assertThat(second.records("conversions")).isEmpty();
-        // The analytics streams start again at the last day read, never earlier.
-        for (ObjectNode record : second.records("ad_campaign_analytics")) {
-            assertThat(LocalDate.parse(record.get("end_date").asText())).isAfterOrEqualTo(mock.data().today());
+        // Client-side cursors keep the records at the cursor itself (the reference compares with >=).
+        for (String stream : List.of("account_users", "campaign_groups", "conversions")) {
+            Map<String, String> newest = new java.util.HashMap<>();
+            first.records(stream).forEach(record -> newest.merge(record.get("account").asText(),
+                    cursor(record.get("lastModified")), (a, b) -> a.compareTo(b) >= 0 ? a : b));
+            String oldestNewest = newest.values().stream().min(String::compareTo).orElseThrow();
+            assertThat(second.records(stream)).as(stream).allSatisfy(record -> assertThat(cursor(record.get("lastModified")))
+                            .isGreaterThanOrEqualTo(oldestNewest));
         }
+        assertThat(second.records("conversions")).hasSizeLessThan(first.records("conversions").size() / 10);
+        // The analytics streams start again at the last day read, never earlier.
+        assertThat(second.records("ad_campaign_analytics")).isNotEmpty().allSatisfy(record -> assertThat(
+                LocalDate.parse(record.get("end_date").asText())).isAfterOrEqualTo(mock.data().today()));
+    }
+
+    /** A cursor value that sorts as it compares: RFC 3339 text as it is, milliseconds zero-padded. */
+    private static String cursor(JsonNode value) {
+        return value.isNumber() ? String.format("%020d", value.asLong()) : value.asText();
     }
 
     @Test
