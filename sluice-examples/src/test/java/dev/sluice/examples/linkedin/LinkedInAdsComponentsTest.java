@@ -151,4 +151,29 @@ class LinkedInAdsComponentsTest {
                 .isEqualTo("2024-05-01T10:00:00.250000+02:00");
         assertThat(LinkedInAdsRecordExtractor.rfc3339(Json.nodes().numberNode(1629581275L))).isEqualTo("2021-08-21T21:27:55+00:00");
     }
+
+    @Test
+    void theErrorHandlerRetriesAFailedDnsLookupAsTransientAndKeepsTheDefaultsOtherwise() {
+        try (dev.sluice.source.RunContext run = dev.sluice.source.RunContext.named("test")) {
+            dev.sluice.declarative.component.BuildContext build = dev.sluice.declarative.component.BuildContext.of(
+                    dev.sluice.source.Config.of(Json.object()), run);
+            LinkedInAdsErrorHandler handler = new LinkedInAdsErrorHandler(new dev.sluice.declarative.custom
+                    .CustomComponentContext(LinkedInAdsErrorHandler.class.getName(), Json.object(), Json.object(),
+                    build, dev.sluice.declarative.manifest.SpecLocation.UNKNOWN));
+            HttpRequest request = new HttpRequest("GET", URI.create("https://api.linkedin.com/rest/adAccounts"),
+                    Map.of(), null);
+            java.net.ConnectException dns = new java.net.ConnectException("api.linkedin.com");
+            dns.initCause(new java.nio.channels.UnresolvedAddressException());
+
+            dev.sluice.http.ErrorResolution resolution = handler.classify(request, dns);
+
+            assertThat(resolution.action()).isEqualTo(dev.sluice.http.ResponseAction.RETRY);
+            assertThat(resolution.failureType()).isEqualTo(dev.sluice.protocol.FailureType.TRANSIENT_ERROR);
+            assertThat(resolution.message()).isEqualTo(LinkedInAdsErrorHandler.DNS_MESSAGE);
+            assertThat(handler.classify(request, new java.io.IOException("reset")).message())
+                    .startsWith("Connection failed");
+            assertThat(handler.classify(new dev.sluice.http.HttpResponse(request, 401, dev.sluice.http.ResponseHeaders
+                    .NONE, new byte[0])).action()).isEqualTo(dev.sluice.http.ResponseAction.FAIL);
+        }
+    }
 }
