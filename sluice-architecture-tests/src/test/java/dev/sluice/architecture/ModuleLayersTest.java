@@ -41,7 +41,7 @@ class ModuleLayersTest {
             .whereLayer("testkit").mayOnlyAccessLayers("core", "protocol")
             .whereLayer("testkit").mayNotBeAccessedByAnyLayer()
             .whereLayer("declarative").mayOnlyAccessLayers("core", "protocol")
-            .whereLayer("examples").mayOnlyAccessLayers("core", "protocol")
+            .whereLayer("examples").mayOnlyAccessLayers("declarative", "core", "protocol")
             .whereLayer("sync").mayOnlyAccessLayers("core", "protocol")
             .whereLayer("kafka").mayOnlyAccessLayers("core", "protocol")
             .whereLayer("bench").mayOnlyAccessLayers("declarative", "core", "protocol")

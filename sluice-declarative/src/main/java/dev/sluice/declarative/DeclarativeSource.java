@@ -152,14 +152,15 @@ public final class DeclarativeSource implements Source {
     }
 
     private List<Stream> build(BuildContext context) {
-        if (manifest.dynamicStreams() != null && !manifest.dynamicStreams().isEmpty()) {
-            throw new ConnectorException(FailureType.SYSTEM_ERROR,
-                    "dynamic_streams: unsupported component DynamicDeclarativeStream");
-        }
         int concurrency = manifest.concurrencyLevel() == null ? ConcurrencyLevelSpec.DEFAULT
                 : manifest.concurrencyLevel().level(context);
+        List<StreamSpec> specs = new ArrayList<>(manifest.streams());
+        if (manifest.dynamicStreams() != null && manifest.dynamicStreams().isArray()) {
+            // Generated per config, after the static streams, as the reference lists them.
+            specs.addAll(DynamicStreams.resolve(manifest.dynamicStreams(), context));
+        }
         List<Stream> streams = new ArrayList<>();
-        for (StreamSpec spec : manifest.streams()) {
+        for (StreamSpec spec : specs) {
             streams.add(spec.build(context).withConcurrency(concurrency));
         }
         return streams;
