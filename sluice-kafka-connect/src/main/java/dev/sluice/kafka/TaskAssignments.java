@@ -167,6 +167,11 @@ final class TaskAssignments {
      * listed round-robin in order, so that the partitions of one stream go to different tasks; slices one per task.
      */
     static List<Assignment> assign(List<StreamUnits> streams, int maxTasks) {
+        return assign(streams, maxTasks, MAX_UNITS_CHARS);
+    }
+
+    /** {@link #assign(List, int)} with units of at most {@code maxUnitsChars} characters per task. */
+    static List<Assignment> assign(List<StreamUnits> streams, int maxTasks, int maxUnitsChars) {
         int total = streams.stream().mapToInt(stream -> stream.units().size()).sum();
         int count = Math.min(maxTasks, total);
         if (count <= 0) {
@@ -175,10 +180,10 @@ final class TaskAssignments {
         List<Assignment> assignments = assign(streams, count, false);
         int longest = assignments.stream().mapToInt(a -> a.settings().get(WorkUnit.TASK_UNITS).length()).max()
                 .orElse(0);
-        if (longest > MAX_UNITS_CHARS) {
+        if (longest > maxUnitsChars) {
             log.warn("A task's units take {} characters even deflated, more than {}: every task lists the partitions "
                     + "of the partitioned streams itself (each listing's requests are sent once per task)", longest,
-                    MAX_UNITS_CHARS);
+                    maxUnitsChars);
             assignments = assign(streams, count, true);
         }
         return assignments;

@@ -20,7 +20,8 @@ final class FakeTaskContext implements SourceTaskContext {
     }
 
     /** The task's metrics group, readable by the test. */
-    final PluginMetricsImpl metrics = new PluginMetricsImpl(new Metrics(), Map.of());
+    final Metrics registry = new Metrics();
+    final PluginMetricsImpl metrics = new PluginMetricsImpl(registry, Map.of());
 
     @Override
     public PluginMetrics pluginMetrics() {
