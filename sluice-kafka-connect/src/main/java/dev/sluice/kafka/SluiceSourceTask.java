@@ -110,6 +110,7 @@ public final class SluiceSourceTask extends SourceTask {
         }
         Set<String> names = new LinkedHashSet<>();
         units.forEach(unit -> names.add(unit.stream()));
+        assignment.slices().forEach(slice -> names.add(slice.stream()));
         metrics.register(context.pluginMetrics(), names);
         Map<String, RecordConverter> converters = new HashMap<>();
         for (WorkUnit unit : units) {
