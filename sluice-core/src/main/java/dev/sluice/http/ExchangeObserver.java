@@ -1,6 +1,7 @@
 package dev.sluice.http;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Sees every exchange {@link HttpExecutor} makes, retried attempts included, in order: the request as sent
@@ -23,5 +24,44 @@ public interface ExchangeObserver {
 
     /** Sending {@code request} failed without a response (refused, reset, timed out, too large). */
     default void onFailure(HttpRequest request, IOException failure) {
+    }
+
+    /** The attempt just seen is retried after {@code wait} (the request as built, without credentials). */
+    default void onRetry(HttpRequest request, Duration wait) {
+    }
+
+    /** Both observers, {@code first} first; either may be {@link #NONE}. */
+    static ExchangeObserver both(ExchangeObserver first, ExchangeObserver second) {
+        if (first == NONE) {
+            return second;
+        }
+        if (second == NONE) {
+            return first;
+        }
+        return new ExchangeObserver() {
+            @Override
+            public void onRequest(HttpRequest request) {
+                first.onRequest(request);
+                second.onRequest(request);
+            }
+
+            @Override
+            public void onResponse(HttpRequest request, HttpResponse response) {
+                first.onResponse(request, response);
+                second.onResponse(request, response);
+            }
+
+            @Override
+            public void onFailure(HttpRequest request, IOException failure) {
+                first.onFailure(request, failure);
+                second.onFailure(request, failure);
+            }
+
+            @Override
+            public void onRetry(HttpRequest request, Duration wait) {
+                first.onRetry(request, wait);
+                second.onRetry(request, wait);
+            }
+        };
     }
 }

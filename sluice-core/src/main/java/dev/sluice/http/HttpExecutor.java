@@ -2,6 +2,7 @@ package dev.sluice.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.source.RunContext;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
@@ -48,6 +49,21 @@ public final class HttpExecutor {
     /** This executor with {@code limiter} asked before every attempt. */
     public HttpExecutor withRateLimiter(RateLimiter limiter) {
         return new HttpExecutor(transport, classifier, authenticator, limiter, observer, retry);
+    }
+
+    /**
+     * This executor with the run's traffic hooks ({@link RunTraffic#SERVICE}) asked before its own limiter and
+     * shown every attempt before its own observer. Every executor a source builds goes through this, so that a
+     * run-wide rate limit counts all its requests (pages, retries, token refreshes); call it after
+     * {@link #withRateLimiter} and {@link #withObserver}, which replace what they set.
+     */
+    public HttpExecutor inRun(RunContext run) {
+        RunTraffic traffic = run.service(RunTraffic.SERVICE);
+        if (traffic.equals(RunTraffic.NONE)) {
+            return this;
+        }
+        return new HttpExecutor(transport, classifier, authenticator, RateLimiter.both(traffic.limiter(), rateLimiter),
+                ExchangeObserver.both(traffic.observer(), observer), retry);
     }
 
     /** This executor with {@code exchangeObserver} shown every attempt. */
@@ -106,6 +122,6 @@ public final class HttpExecutor {
     }
 
     private <T> Optional<T> run(HttpRequest request, Exchange<T> exchange) {
-        return retry.run(request, attempt -> chain.attempt(attempt, exchange));
+        return retry.run(request, attempt -> chain.attempt(attempt, exchange), observer);
     }
 }

@@ -113,7 +113,7 @@ public abstract class HttpStream implements Stream {
                 ? request.state() : StreamState.empty();
         // One executor per read, over the run's transport: nothing is cached across runs.
         HttpExecutor executor = new HttpExecutor(transport(request.run()), errorClassifier(), retryPolicy(),
-                authenticator(), sleeper(), clock());
+                authenticator(), sleeper(), clock()).inRun(request.run());
         if (!cursorField().isEmpty()) {
             readIncremental(executor, state, sink);
             return;

@@ -13,4 +13,18 @@ public interface RateLimiter {
 
     /** Returns once {@code request} may be sent; blocks while the budget is spent. */
     void acquire(HttpRequest request) throws InterruptedException;
+
+    /** Waits for {@code first}, then for {@code second}: a request goes out within both budgets. */
+    static RateLimiter both(RateLimiter first, RateLimiter second) {
+        if (first == NONE) {
+            return second;
+        }
+        if (second == NONE) {
+            return first;
+        }
+        return request -> {
+            first.acquire(request);
+            second.acquire(request);
+        };
+    }
 }

@@ -30,7 +30,7 @@ final class RetryStep {
     }
 
     /** The first final outcome's result; throws when the retries run out. */
-    <T> Optional<T> run(HttpRequest request, Function<HttpRequest, Outcome<T>> attempt) {
+    <T> Optional<T> run(HttpRequest request, Function<HttpRequest, Outcome<T>> attempt, ExchangeObserver observer) {
         Instant start = clock.instant();
         for (int attempts = 1; ; attempts++) {
             Outcome<T> outcome = attempt.apply(request);
@@ -38,19 +38,21 @@ final class RetryStep {
                 return done.result();
             }
             if (outcome instanceof Outcome.Retry<T> retry) {
-                pause(request, retry, attempts, start);
+                pause(request, retry, attempts, start, observer);
             }
         }
     }
 
     /** Waits before retry number {@code retry}, or throws when the policy allows no more. */
-    private void pause(HttpRequest request, Outcome.Retry<?> retry, int attempts, Instant start) {
+    private void pause(HttpRequest request, Outcome.Retry<?> retry, int attempts, Instant start,
+            ExchangeObserver observer) {
         Outcome.Verdict verdict = retry.verdict();
         Duration elapsed = Duration.between(start, clock.instant());
         Duration wait = policy.nextWait(verdict.response(), attempts, elapsed, retry.rateLimited())
                 .orElseThrow(() -> RequestFailures.exhausted(request, verdict, attempts));
         log.warn("Retrying {} in {} ms (retry {} of {}): {}", request.describe(), wait.toMillis(), attempts,
                 policy.maxRetries(), verdict.resolution().message());
+        observer.onRetry(request, wait);
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {

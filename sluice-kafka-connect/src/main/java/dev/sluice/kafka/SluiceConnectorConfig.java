@@ -38,6 +38,8 @@ public final class SluiceConnectorConfig extends AbstractConfig {
     public static final String SPLIT_RANGES = "sluice.split.ranges.enable";
     public static final String QUEUE_CAPACITY = "sluice.queue.capacity";
     public static final String POLL_BATCH = "sluice.poll.batch.size";
+    public static final String RATE_LIMIT = "sluice.rate.limit";
+    public static final String RATE_LIMIT_BURST = "sluice.rate.limit.burst";
 
     static final ConfigDef DEFINITION = new ConfigDef()
             .define(MANIFEST, Type.STRING, null, Importance.HIGH,
@@ -65,7 +67,15 @@ public final class SluiceConnectorConfig extends AbstractConfig {
             .define(QUEUE_CAPACITY, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "Records buffered per task between the source and poll().")
             .define(POLL_BATCH, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW,
-                    "The most records one poll() returns.");
+                    "The most records one poll() returns.")
+            .define(RATE_LIMIT, Type.DOUBLE, 0.0, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                    "The most HTTP requests a second the whole connector sends (every task, stream, partition, "
+                            + "retry and token request counts); divided equally over the tasks, and re-divided when "
+                            + "their number changes. 0 sets no limit.")
+            .define(RATE_LIMIT_BURST, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "The most requests the whole connector sends at once after a quiet spell, divided over the "
+                            + "tasks like the limit (each task at least one); any window of t seconds holds at most "
+                            + "burst + limit * t requests.");
 
     private final Config sourceConfig;
     /** Read on every pass of poll(): kept rather than looked up in the settings each time. */
@@ -161,6 +171,15 @@ public final class SluiceConnectorConfig extends AbstractConfig {
 
     public int pollBatch() {
         return pollBatch;
+    }
+
+    /** Requests a second for the whole connector; 0 for no limit. */
+    public double rateLimit() {
+        return getDouble(RATE_LIMIT);
+    }
+
+    public int rateLimitBurst() {
+        return getInt(RATE_LIMIT_BURST);
     }
 
     /** A pattern must name the stream, or every stream would share one topic. */

@@ -1,5 +1,8 @@
 package dev.sluice.kafka;
 
+import dev.sluice.http.ExchangeObserver;
+import dev.sluice.http.HttpRequest;
+import dev.sluice.http.RunTraffic;
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
@@ -9,6 +12,7 @@ import dev.sluice.source.Stream;
 import dev.sluice.source.StreamPartitioning;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -50,6 +55,10 @@ public final class SluiceSourceConnector extends SourceConnector {
     private Map<String, String> settings = Map.of();
     private List<Stream> selected = List.of();
     private final Map<String, List<WorkUnit>> units = new LinkedHashMap<>();
+    /** Partitioned streams whose last listing sent no HTTP request: each task can list them itself for free. */
+    private final Set<String> freeListing = new HashSet<>();
+    /** The HTTP requests the connector's run sent: a listing that adds none was free. */
+    private final RequestCounter requests = new RequestCounter();
     private @Nullable Thread watcher;
     private @Nullable RunContext run;
     /** Masks every text the connector logs or reports; the watcher's thread reads it. */
@@ -70,14 +79,22 @@ public final class SluiceSourceConnector extends SourceConnector {
         }
         // One run for as long as the connector lists partitions (its watcher reads the source in it).
         RunContext current = RunContext.named("connector-" + props.getOrDefault("name", "unnamed"));
+        // While it lists partitions the connector reads the API too: it keeps one share of the limit, as large as
+        // the smallest a task can get, so that the tasks' shares and its own stay within the limit.
+        current.preset(RunTraffic.SERVICE,
+                new RunTraffic(RateShare.oneOf(tasksMax(props) + 1).limiter(config), requests));
         run = current;
         masker = new RunMasker(current);
         selected = select(config, current);
         WorkPlanner planner = new WorkPlanner(context().offsetStorageReader(), tasksMax(props), config.splitRanges());
         synchronized (this) {
             units.clear();
+            freeListing.clear();
             for (Stream stream : selected) {
-                units.put(stream.name(), initialUnits(planner, stream));
+                long before = requests.count();
+                List<WorkUnit> planned = initialUnits(planner, stream);
+                units.put(stream.name(), planned);
+                noteListing(stream, !planned.isEmpty() && requests.count() == before);
             }
         }
         long refresh = config.partitionsRefreshMillis();
@@ -165,6 +182,7 @@ public final class SluiceSourceConnector extends SourceConnector {
                 continue;
             }
             List<WorkUnit> now;
+            long before = requests.count();
             try {
                 now = WorkPlanner.partitionUnits(stream.name(), partitioning.get());
             } catch (ConnectorException e) {
@@ -173,6 +191,7 @@ public final class SluiceSourceConnector extends SourceConnector {
                 continue;
             }
             synchronized (this) {
+                noteListing(stream, requests.count() == before);
                 if (!keys(now).equals(keys(units.get(stream.name())))) {
                     log.info("The partitions of stream {} changed: {} now", stream.name(), now.size());
                     units.put(stream.name(), now);
@@ -186,6 +205,15 @@ public final class SluiceSourceConnector extends SourceConnector {
         return changed;
     }
 
+    /** Remembers whether listing a partitioned stream's partitions was free; called holding the lock. */
+    private void noteListing(Stream stream, boolean free) {
+        if (stream.partitioning().isPresent() && free) {
+            freeListing.add(stream.name());
+        } else {
+            freeListing.remove(stream.name());
+        }
+    }
+
     private static List<Map<String, String>> keys(List<WorkUnit> units) {
         return units.stream().map(WorkUnit::sourcePartition).toList();
     }
@@ -195,19 +223,48 @@ public final class SluiceSourceConnector extends SourceConnector {
         return SluiceSourceTask.class;
     }
 
+    /**
+     * One config per task: its units or slices ({@link TaskAssignments}, small whatever the number of partitions) and
+     * its share of {@code sluice.rate.limit} ({@link RateShare}). Connect calls this again on every reconfiguration,
+     * so the limit is divided anew whenever the number of tasks changes.
+     */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<WorkUnit> all = new ArrayList<>();
+        List<TaskAssignments.StreamUnits> streams = new ArrayList<>();
+        boolean lists = false;
         synchronized (this) {
-            units.values().forEach(all::addAll);
+            for (Stream stream : selected) {
+                boolean partitioned = stream.partitioning().isPresent();
+                lists |= partitioned;
+                streams.add(new TaskAssignments.StreamUnits(stream.name(), units.getOrDefault(stream.name(), List.of()),
+                        partitioned, freeListing.contains(stream.name())));
+            }
         }
+        List<TaskAssignments.Assignment> assignments = TaskAssignments.assign(streams, maxTasks);
+        // The connector lists partitions while the tasks run: it keeps a share of its own (see start).
+        RateShare share = RateShare.oneOf(assignments.size() + (lists ? 1 : 0));
         List<Map<String, String>> configs = new ArrayList<>();
-        for (List<WorkUnit> group : WorkPlanner.assign(all, maxTasks)) {
+        for (TaskAssignments.Assignment assignment : assignments) {
             Map<String, String> task = new HashMap<>(settings);
-            task.put(WorkUnit.TASK_UNITS, WorkUnit.encode(group));
+            task.putAll(assignment.settings());
+            task.put(RateShare.TASK_SHARE, share.encode());
             configs.add(task);
         }
         return configs;
+    }
+
+    /** Counts the requests of the connector's run. */
+    private static final class RequestCounter implements ExchangeObserver {
+        private final AtomicLong sent = new AtomicLong();
+
+        @Override
+        public void onRequest(HttpRequest request) {
+            sent.incrementAndGet();
+        }
+
+        long count() {
+            return sent.get();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sluice.kafka;
 
+import dev.sluice.http.RunTraffic;
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
@@ -10,9 +11,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -69,11 +72,18 @@ public final class SluiceSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> settings) {
         config = new SluiceConnectorConfig(settings);
-        List<WorkUnit> units = WorkUnit.decode(settings.get(WorkUnit.TASK_UNITS));
+        TaskAssignments.Assignment assignment = TaskAssignments.Assignment.of(settings);
+        List<WorkUnit> units = new ArrayList<>(assignment.units());
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         Map<String, Stream> streams = new HashMap<>();
         RunContext current = RunContext.named("task-" + settings.getOrDefault("name", "unnamed") + "-"
-                + (units.isEmpty() ? "idle" : units.get(0).describe()));
+                + (!units.isEmpty() ? units.get(0).describe()
+                        : assignment.slices().isEmpty() ? "idle" : assignment.slices().get(0).stream()));
+        // Before the source builds its HTTP executors: every request of this task waits for its share of the
+        // connector's rate limit and counts in its stream's metrics.
+        StreamMetrics metrics = new StreamMetrics(Clock.systemUTC());
+        current.preset(StreamMetrics.SERVICE, metrics);
+        current.preset(RunTraffic.SERVICE, new RunTraffic(RateShare.of(settings).limiter(config), metrics));
         run = current;
         RunMasker masking = new RunMasker(current);
         masker = masking;
@@ -87,6 +97,21 @@ public final class SluiceSourceTask extends SourceTask {
         } catch (ConnectorException e) {
             throw masking.connectException("Cannot start the source", e);
         }
+        for (TaskAssignments.Slice slice : assignment.slices()) {
+            Stream stream = streams.get(slice.stream());
+            if (stream == null) {
+                throw new ConnectException("The source has no stream '" + slice.stream() + "'");
+            }
+            try {
+                units.addAll(slice.units(stream));
+            } catch (ConnectorException e) {
+                throw masking.connectException("Cannot list the partitions of stream " + slice.stream(), e);
+            }
+        }
+        Set<String> names = new LinkedHashSet<>();
+        units.forEach(unit -> names.add(unit.stream()));
+        assignment.slices().forEach(slice -> names.add(slice.stream()));
+        metrics.register(context.pluginMetrics(), names);
         Map<String, RecordConverter> converters = new HashMap<>();
         for (WorkUnit unit : units) {
             Stream stream = streams.get(unit.stream());

@@ -34,10 +34,12 @@ final class TaskReader implements Runnable {
     private final long syncIntervalMillis;
     private final Clock clock;
     private final RunContext run;
+    private final StreamMetrics metrics;
 
     TaskReader(List<UnitPlan> plans, BlockingQueue<ReadEvent> queue, long syncIntervalMillis, Clock clock,
             RunContext run) {
         this.run = run;
+        this.metrics = run.service(StreamMetrics.SERVICE);
         this.plans = new ArrayList<>(plans);
         this.queue = queue;
         this.syncIntervalMillis = syncIntervalMillis;
@@ -70,6 +72,7 @@ final class TaskReader implements Runnable {
     /** Reads one unit; returns the last state it checkpointed. */
     private StreamState read(UnitPlan plan) throws InterruptedException {
         QueueSink sink = new QueueSink(plan.unit(), plan.start());
+        metrics.reading(plan.unit().stream());
         SyncMode mode = plan.incremental() ? SyncMode.INCREMENTAL : SyncMode.FULL_REFRESH;
         ReadRequest request = new ReadRequest(mode, plan.start(), null, run);
         try {
@@ -110,11 +113,13 @@ final class TaskReader implements Runnable {
         @Override
         public void record(ObjectNode data) {
             flush();
+            metrics.recordRead(unit.stream());
             put(new ReadEvent.Record(unit, data, clock.millis()));
         }
 
         @Override
         public void checkpoint(StreamState state) {
+            metrics.checkpointed(unit.stream());
             pending = state;
             checkpointed = true;
         }

@@ -101,11 +101,20 @@ record WorkUnit(String stream, @Nullable StreamPartition partition, int range, @
         return Json.write(array);
     }
 
-    /** Also reads the previous version's list of stream names, which tasks may still be given once. */
+    /** The list as {@link #encode} writes it, deflated ({@link Deflated}) when longer than {@code plainLimit}. */
+    static String encodeCompact(List<WorkUnit> units, int plainLimit) {
+        String plain = encode(units);
+        return plain.length() <= plainLimit ? plain : Deflated.encode(plain);
+    }
+
+    /**
+     * Reads {@link #encode} or {@link #encodeCompact}; also reads the previous version's list of stream names, which
+     * tasks may still be given once.
+     */
     static List<WorkUnit> decode(String text) {
         try {
             List<WorkUnit> units = new ArrayList<>();
-            for (JsonNode node : Json.parse(text)) {
+            for (JsonNode node : Json.parse(Deflated.isDeflated(text) ? Deflated.decode(text) : text)) {
                 if (node.isTextual()) {
                     units.add(whole(node.asText()));
                     continue;

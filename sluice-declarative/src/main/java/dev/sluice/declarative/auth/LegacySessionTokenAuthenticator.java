@@ -120,6 +120,6 @@ final class LegacySessionTokenAuthenticator implements Authenticator {
 
     private HttpExecutor executor(ErrorClassifier errors) {
         return new HttpExecutor(context.transport(), errors, RetryPolicy.DEFAULT, Authenticator.NONE, context.sleeper(),
-                context.clock());
+                context.clock()).inRun(context.run());
     }
 }

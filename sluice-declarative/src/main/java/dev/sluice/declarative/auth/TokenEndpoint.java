@@ -66,7 +66,7 @@ final class TokenEndpoint {
                 ? attempt -> attempt.withUri(withQuery(attempt.uri(), encoded)) : Authenticator.NONE;
         HttpExecutor executor = new HttpExecutor(context.transport(),
                 new TokenEndpointErrors(refreshTokenErrors, request.secrets()), TokenEndpointErrors.RETRY_POLICY,
-                credentials, context.sleeper(), context.clock());
+                credentials, context.sleeper(), context.clock()).inRun(context.run());
         return executor.send(post(uri, request, encoded), response -> parse(response.body()))
                 .orElseThrow(() -> new ConnectorException(FailureType.SYSTEM_ERROR,
                         "OAuth access token refresh request failed."));

@@ -115,7 +115,8 @@ public record HttpRequesterSpec(
         ErrorHandler handler = (errorHandler == null ? DefaultErrorHandlerSpec.defaults() : errorHandler).build(context);
         Authenticator auth = authenticator == null ? Authenticator.NONE
                 : authenticator.build(context, url != null && !url.isEmpty() ? url : urlBase);
-        HttpExecutor executor = new HttpExecutor(context.transport(), handler, auth, context.sleeper(), context.clock());
+        HttpExecutor executor = new HttpExecutor(context.transport(), handler, auth, context.sleeper(), context.clock())
+                .inRun(context.run());
         JsonNode parameterTemplates = requestParameters == null ? null : requestParameters.templates();
         RequestTemplates templates = requestBody != null
                 ? RequestTemplates.compile(parameterTemplates, requestHeaders, requestBody.build(context, params), params)

@@ -30,7 +30,7 @@ record DemoApiClient(String baseUrl, @Nullable String apiKey, int pageSize) {
     /** A plain GET of {@code /health} with the usual retries, over the run's transport; failures propagate. */
     void health(RunContext run) {
         HttpExecutor executor = new HttpExecutor(run.service(HttpTransport.SERVICE), DefaultErrorMapping.INSTANCE,
-                RetryPolicy.DEFAULT, authenticator(), Sleeper.SYSTEM, Clock.systemUTC());
+                RetryPolicy.DEFAULT, authenticator(), Sleeper.SYSTEM, Clock.systemUTC()).inRun(run);
         executor.send(HttpRequest.get(Urls.join(baseUrl, "employees?page_size=1")));
     }
 }
