@@ -85,6 +85,12 @@ public final class DeclarativeStream implements Stream, ParentStream {
         return new DeclarativeStream(name, primaryKey, schema, cursor, planner, level);
     }
 
+    /** One slice at a time: a checkpoint then covers every record before it. */
+    @Override
+    public DeclarativeStream sequential() {
+        return concurrency == 1 ? this : withConcurrency(1);
+    }
+
     /**
      * The same stream, read as {@code other} plans it (a {@code StateDelegatingStream} picks a stream per read); a
      * lambda planner reads the stream only as a whole.

@@ -38,6 +38,7 @@ public final class SluiceConnectorConfig extends AbstractConfig {
     public static final String SPLIT_RANGES = "sluice.split.ranges.enable";
     public static final String QUEUE_CAPACITY = "sluice.queue.capacity";
     public static final String POLL_BATCH = "sluice.poll.batch.size";
+    public static final String TRANSACTION_TIMEOUT_MS = "sluice.transaction.timeout.ms";
 
     static final ConfigDef DEFINITION = new ConfigDef()
             .define(MANIFEST, Type.STRING, null, Importance.HIGH,
@@ -65,7 +66,13 @@ public final class SluiceConnectorConfig extends AbstractConfig {
             .define(QUEUE_CAPACITY, Type.INT, 10_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "Records buffered per task between the source and poll().")
             .define(POLL_BATCH, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW,
-                    "The most records one poll() returns.");
+                    "The most records one poll() returns.")
+            .define(TRANSACTION_TIMEOUT_MS, Type.LONG, 50_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Exactly once (transaction.boundary=connector): the longest a transaction may wait for its "
+                            + "unit's next checkpoint. Keep it below the producer's transaction.timeout.ms (60 s "
+                            + "unless producer.override.transaction.timeout.ms raises it). An older transaction is "
+                            + "aborted and its unit read again from its last checkpoint; the second time in a row "
+                            + "the task fails.");
 
     private final Config sourceConfig;
     /** Read on every pass of poll(): kept rather than looked up in the settings each time. */
@@ -161,6 +168,10 @@ public final class SluiceConnectorConfig extends AbstractConfig {
 
     public int pollBatch() {
         return pollBatch;
+    }
+
+    public long transactionTimeoutMillis() {
+        return getLong(TRANSACTION_TIMEOUT_MS);
     }
 
     /** A pattern must name the stream, or every stream would share one topic. */
