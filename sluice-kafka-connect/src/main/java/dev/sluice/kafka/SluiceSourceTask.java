@@ -110,8 +110,9 @@ public final class SluiceSourceTask extends SourceTask {
             RecordConverter converter = converters.computeIfAbsent(unit.stream(), name -> new RecordConverter(
                     config.topicFor(name), stream.primaryKey(),
                     config.valueSchemas() ? SchemaConverter.valueSchema(name, stream.jsonSchema()) : null));
-            progress.put(unit, UnitProgress.resume(unit, stream, converter,
-                    OffsetCodec.decode(context.offsetStorageReader().offset(unit.sourcePartition()))));
+            Map<String, Object> stored = context.offsetStorageReader().offset(unit.sourcePartition());
+            progress.put(unit, UnitProgress.resume(unit, stream, converter, OffsetCodec.decode(stored),
+                    transactions.exactlyOnce() ? CheckpointBoundary.of(stream.cursorField(), stored) : null));
         }
         startReader();
     }
@@ -209,11 +210,15 @@ public final class SluiceSourceTask extends SourceTask {
         /** Holds the record back: should a checkpoint follow, the record carries it. */
         @Override
         public void record(ReadEvent.Record record) {
+            SourceRecord next = progress.get(record.unit()).record(record);
+            if (next == null) {
+                return;
+            }
             if (held != null) {
                 records.add(held);
                 transactions.handedOut(System.currentTimeMillis());
             }
-            held = progress.get(record.unit()).record(record);
+            held = next;
         }
 
         @Override
