@@ -56,14 +56,18 @@ final class CheckpointTransactions {
         }
     }
 
-    /** Records are open: a failure must abort them, since the unit is read again from its last checkpoint. */
-    boolean hasOpenRecords() {
-        return context != null && open > 0;
+    /**
+     * Records counted as handed out are dropped from the batch being returned instead: they never reach the
+     * producer, so only those of earlier batches are left to abort (aborting a transaction the producer has not
+     * begun would fail the task).
+     */
+    void dropped(int count) {
+        open = Math.max(0, open - count);
     }
 
     /**
-     * Aborts the open transaction after the batch being returned (which must hold no open record: the caller drops
-     * them, as they are read again).
+     * Aborts the open transaction after the batch being returned, when records of earlier batches are in it (the
+     * batch itself must hold no open record: the caller drops them, as they are read again).
      */
     void abort() {
         if (context != null && open > 0) {

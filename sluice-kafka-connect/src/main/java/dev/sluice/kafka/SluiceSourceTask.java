@@ -246,7 +246,9 @@ public final class SluiceSourceTask extends SourceTask {
             if (transactions.exactlyOnce()) {
                 // The unit is read again from its last checkpoint: what came after it must not be written.
                 held = null;
-                records.subList(committed, records.size()).clear();
+                List<SourceRecord> dropped = records.subList(committed, records.size());
+                transactions.dropped(dropped.size());
+                dropped.clear();
                 transactions.abort();
             } else if (held != null) {
                 records.add(release());

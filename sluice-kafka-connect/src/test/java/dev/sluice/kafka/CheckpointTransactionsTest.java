@@ -91,6 +91,8 @@ class CheckpointTransactionsTest {
                 }
             }
             if (abortBatch) {
+                // The producer refuses to abort a transaction it has not begun, failing the task.
+                assertThat(open).as("an abort with records in the open transaction").isNotEmpty();
                 aborts++;
                 open.clear();
                 abortBatch = false;

@@ -69,6 +69,34 @@ final class ChildWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the worker has joined the group: its REST API lists the connectors only once its herder has joined
+     * and read the config topic.
+     */
+    ChildWorker awaitJoined(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/connectors")).timeout(java.time.Duration.ofSeconds(5))
+                .build();
+        while (true) {
+            try {
+                if (client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the child worker exited with " + process.exitValue());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the child worker did not join within " + timeoutMillis + " ms");
+            }
+            Thread.sleep(250);
+        }
+    }
+
     /** Whether a task of the connector runs on this worker (the status API names a worker by host:port). */
     boolean runsATaskOf(EmbeddedConnectCluster connect, String connector) {
         try {
