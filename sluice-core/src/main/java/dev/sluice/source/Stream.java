@@ -84,6 +84,16 @@ public interface Stream {
         return Optional.empty();
     }
 
+    /**
+     * This stream reading its slices one after another, so that every checkpoint covers every record before it (a
+     * checkpoint of slices read concurrently leaves out the records already read of slices still in flight). Kafka
+     * Connect's exactly-once delivery commits at checkpoints and needs that. By default the stream itself: a stream
+     * that reads concurrently overrides it.
+     */
+    default Stream sequential() {
+        return this;
+    }
+
     /** The catalog entry of this stream, as {@code discover} prints it. */
     default AirbyteStream toAirbyteStream() {
         List<SyncMode> modes = new ArrayList<>(List.of(SyncMode.FULL_REFRESH));

@@ -69,15 +69,23 @@ public final class DeclarativeStream implements Stream, ParentStream {
     private final CursorInfo cursor;
     private final Planner planner;
     private final int concurrency;
+    /** Read by {@link #sequential()}: one slice at a time, stopping at the first failed one. */
+    private final boolean stopsAtFailure;
 
     DeclarativeStream(String name, PrimaryKey primaryKey, SchemaLoader schema, CursorInfo cursor, Planner planner,
             int concurrency) {
+        this(name, primaryKey, schema, cursor, planner, concurrency, false);
+    }
+
+    private DeclarativeStream(String name, PrimaryKey primaryKey, SchemaLoader schema, CursorInfo cursor,
+            Planner planner, int concurrency, boolean stopsAtFailure) {
         this.name = requireNonNull(name, "name is null");
         this.primaryKey = requireNonNull(primaryKey, "primaryKey is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.cursor = requireNonNull(cursor, "cursor is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.concurrency = concurrency;
+        this.stopsAtFailure = stopsAtFailure;
     }
 
     /** The same stream read by {@code level} threads (the manifest's {@code concurrency_level}). */
@@ -86,11 +94,20 @@ public final class DeclarativeStream implements Stream, ParentStream {
     }
 
     /**
+     * One slice at a time, stopping at the first failed slice (instead of reading the later ones, whose checkpoints
+     * could not claim the failed one): a checkpoint then covers every record before it.
+     */
+    @Override
+    public DeclarativeStream sequential() {
+        return new DeclarativeStream(name, primaryKey, schema, cursor, planner, 1, true);
+    }
+
+    /**
      * The same stream, read as {@code other} plans it (a {@code StateDelegatingStream} picks a stream per read); a
      * lambda planner reads the stream only as a whole.
      */
     DeclarativeStream withPlanner(Planner other) {
-        return new DeclarativeStream(name, primaryKey, schema, cursor, other, concurrency);
+        return new DeclarativeStream(name, primaryKey, schema, cursor, other, concurrency, stopsAtFailure);
     }
 
     /** How a read from {@code state} goes: the cursor (with its slices) and how a slice is read. */
@@ -158,6 +175,6 @@ public final class DeclarativeStream implements Stream, ParentStream {
     }
 
     private ConcurrentReader reader() {
-        return new ConcurrentReader(name, concurrency);
+        return new ConcurrentReader(name, concurrency, ConcurrentReader.DEFAULT_QUEUE_CAPACITY, stopsAtFailure);
     }
 }

@@ -40,6 +40,7 @@ public final class SluiceConnectorConfig extends AbstractConfig {
     public static final String POLL_BATCH = "sluice.poll.batch.size";
     public static final String RATE_LIMIT = "sluice.rate.limit";
     public static final String RATE_LIMIT_BURST = "sluice.rate.limit.burst";
+    public static final String TRANSACTION_TIMEOUT_MS = "sluice.transaction.timeout.ms";
 
     static final ConfigDef DEFINITION = new ConfigDef()
             .define(MANIFEST, Type.STRING, null, Importance.HIGH,
@@ -75,7 +76,13 @@ public final class SluiceConnectorConfig extends AbstractConfig {
             .define(RATE_LIMIT_BURST, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "The most requests the whole connector sends at once after a quiet spell, divided over the "
                             + "tasks like the limit (each task at least one); any window of t seconds holds at most "
-                            + "burst + limit * t requests.");
+                            + "burst + limit * t requests.")
+            .define(TRANSACTION_TIMEOUT_MS, Type.LONG, 50_000L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+                    "Exactly once (transaction.boundary=connector): the longest a transaction may wait for its "
+                            + "unit's next checkpoint. Keep it below the producer's transaction.timeout.ms (60 s "
+                            + "unless producer.override.transaction.timeout.ms raises it). An older transaction is "
+                            + "aborted and its unit read again from its last checkpoint; the second time in a row "
+                            + "the task fails.");
 
     private final Config sourceConfig;
     /** Read on every pass of poll(): kept rather than looked up in the settings each time. */
@@ -180,6 +187,10 @@ public final class SluiceConnectorConfig extends AbstractConfig {
 
     public int rateLimitBurst() {
         return getInt(RATE_LIMIT_BURST);
+    }
+
+    public long transactionTimeoutMillis() {
+        return getLong(TRANSACTION_TIMEOUT_MS);
     }
 
     /** A pattern must name the stream, or every stream would share one topic. */

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.apache.kafka.connect.source.SourceTask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * {@code sluice.partitions.refresh.interval.ms} on a background thread; when they changed, the connector asks Connect
  * to reconfigure its tasks. Units keep their source partitions across reconfigurations, so every unit resumes from
  * its committed offset on whichever task gets it.
+ *
+ * <p>Exactly once is claimed only with {@code transaction.boundary=connector}: the tasks then end each transaction at
+ * an Airbyte checkpoint. With {@code poll} or {@code interval} boundaries the worker would commit records read past
+ * a unit's last checkpoint together with that checkpoint's offset, and a restart would write them again.
  *
  * <pre>{@code
  * connector.class=dev.sluice.kafka.SluiceSourceConnector
@@ -284,6 +291,23 @@ public final class SluiceSourceConnector extends SourceConnector {
         if (current != null) {
             current.close();
         }
+    }
+
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> props) {
+        return checkpointBoundaries(props) ? ExactlyOnceSupport.SUPPORTED : ExactlyOnceSupport.UNSUPPORTED;
+    }
+
+    @Override
+    public ConnectorTransactionBoundaries canDefineTransactionBoundaries(Map<String, String> props) {
+        return checkpointBoundaries(props) ? ConnectorTransactionBoundaries.SUPPORTED
+                : ConnectorTransactionBoundaries.UNSUPPORTED;
+    }
+
+    /** Whether the connector's transactions end where the tasks say: at checkpoints. */
+    private static boolean checkpointBoundaries(Map<String, String> props) {
+        String boundary = props.get(SourceTask.TRANSACTION_BOUNDARY_CONFIG);
+        return boundary != null && SourceTask.TransactionBoundary.CONNECTOR.toString().equalsIgnoreCase(boundary.strip());
     }
 
     @Override

@@ -38,6 +38,17 @@ import org.slf4j.LoggerFactory;
  * loses nothing (at least once). A stored offset of another split than the unit's is ignored (the unit starts from
  * scratch), and a bounded unit whose offset says it was read to its end is not read again.
  *
+ * <p>Exactly once: when the worker runs the task with {@code exactly.once.source.support=enabled} and the connector
+ * with {@code transaction.boundary=connector}, each record that carries a checkpoint ends a Kafka transaction, which
+ * commits the records since the previous checkpoint together with the new offset ({@link CheckpointTransactions}).
+ * Streams are then read {@linkplain Stream#sequential() one slice at a time}, so that a checkpoint covers every
+ * record before it (parallelism comes from the units, spread over tasks). A held record waits for its checkpoint
+ * however long that takes, and the records after the last checkpoint
+ * of a failed read are dropped and their open transaction aborted instead of handed out, so a restart from the
+ * last committed checkpoint duplicates nothing. A transaction open for longer than
+ * {@code sluice.transaction.timeout.ms} (a unit that checkpoints too rarely) is aborted and its unit read again from
+ * its last checkpoint; when that happens twice in a row the task fails, naming the settings to raise.
+ *
  * <p>Errors (STYLE.md §3.5): a transient failure is a {@link RetriableException} and the next {@code poll()}
  * resumes the failed unit from its last checkpoint; any other failure is a {@link ConnectException}. Their
  * messages (and those of their causes) are masked with the config's secrets and those this task obtained.
@@ -53,6 +64,7 @@ public final class SluiceSourceTask extends SourceTask {
     /** Every unit of the task, in the order it was given them. */
     private final Map<WorkUnit, UnitProgress> progress = new LinkedHashMap<>();
     private BlockingQueue<ReadEvent> queue;
+    private CheckpointTransactions transactions;
     /** Written by poll() and read by stop(), which Connect calls from another thread. */
     private volatile @Nullable Thread reader;
     private @Nullable SourceRecord held;
@@ -75,6 +87,7 @@ public final class SluiceSourceTask extends SourceTask {
         TaskAssignments.Assignment assignment = TaskAssignments.Assignment.of(settings);
         List<WorkUnit> units = new ArrayList<>(assignment.units());
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        transactions = new CheckpointTransactions(context.transactionContext(), config.transactionTimeoutMillis());
         Map<String, Stream> streams = new HashMap<>();
         RunContext current = RunContext.named("task-" + settings.getOrDefault("name", "unnamed") + "-"
                 + (!units.isEmpty() ? units.get(0).describe()
@@ -92,7 +105,8 @@ public final class SluiceSourceTask extends SourceTask {
             masking = masking.withSecretsOf(source, config.sourceConfig());
             masker = masking;
             for (Stream stream : source.streams(config.sourceConfig(), current)) {
-                streams.put(stream.name(), stream);
+                // Exactly once commits at checkpoints, so each must cover every record before it.
+                streams.put(stream.name(), transactions.exactlyOnce() ? stream.sequential() : stream);
             }
         } catch (ConnectorException e) {
             throw masking.connectException("Cannot start the source", e);
@@ -121,8 +135,9 @@ public final class SluiceSourceTask extends SourceTask {
             RecordConverter converter = converters.computeIfAbsent(unit.stream(), name -> new RecordConverter(
                     config.topicFor(name), stream.primaryKey(),
                     config.valueSchemas() ? SchemaConverter.valueSchema(name, stream.jsonSchema()) : null));
-            progress.put(unit, UnitProgress.resume(unit, stream, converter,
-                    OffsetCodec.decode(context.offsetStorageReader().offset(unit.sourcePartition()))));
+            Map<String, Object> stored = context.offsetStorageReader().offset(unit.sourcePartition());
+            progress.put(unit, UnitProgress.resume(unit, stream, converter, OffsetCodec.decode(stored),
+                    transactions.exactlyOnce() ? CheckpointBoundary.of(stream.cursorField(), stored) : null));
         }
         startReader();
     }
@@ -162,6 +177,10 @@ public final class SluiceSourceTask extends SourceTask {
         if (stopped()) {
             return null;
         }
+        if (transactions.expired(System.currentTimeMillis())) {
+            abortExpiredTransaction();
+            return null;
+        }
         if (pendingFailure != null) {
             // Thrown only after the records read before the failure went out with the previous poll.
             RuntimeException failure = pendingFailure;
@@ -170,7 +189,7 @@ public final class SluiceSourceTask extends SourceTask {
         }
         Thread current = reader;
         if (current == null || (!current.isAlive() && queue.isEmpty())) {
-            if (held != null) {
+            if (held != null && !transactions.exactlyOnce()) {
                 return List.of(release());
             }
             if (current != null && allFinished()) {
@@ -183,9 +202,15 @@ public final class SluiceSourceTask extends SourceTask {
             }
         }
         Batch batch = new Batch();
-        ReadEvent first = queue.poll(1, TimeUnit.SECONDS);
+        ReadEvent first = queue.poll(transactions.waitMillis(System.currentTimeMillis(), 1_000), TimeUnit.MILLISECONDS);
+        if (transactions.expired(System.currentTimeMillis())) {
+            // What came too late (a checkpoint included) is dropped with the queue: the broker may have aborted.
+            abortExpiredTransaction();
+            return null;
+        }
         if (first == null) {
-            return held == null ? null : List.of(release());
+            // At least once, a record need not wait for a checkpoint; exactly once, it carries the next one.
+            return held == null || transactions.exactlyOnce() ? null : List.of(release());
         }
         first.accept(batch);
         while (batch.records.size() < config.pollBatch() && pendingFailure == null) {
@@ -204,14 +229,21 @@ public final class SluiceSourceTask extends SourceTask {
     /** The records of one poll, as the events give them. */
     private final class Batch implements ReadEvent.Handler {
         private final List<SourceRecord> records = new ArrayList<>();
+        /** How many of the records end with a checkpoint: exactly once, the rest are open. */
+        private int committed;
 
         /** Holds the record back: should a checkpoint follow, the record carries it. */
         @Override
         public void record(ReadEvent.Record record) {
+            SourceRecord next = progress.get(record.unit()).record(record);
+            if (next == null) {
+                return;
+            }
             if (held != null) {
                 records.add(held);
+                transactions.handedOut(System.currentTimeMillis());
             }
-            held = progress.get(record.unit()).record(record);
+            held = next;
         }
 
         @Override
@@ -219,7 +251,10 @@ public final class SluiceSourceTask extends SourceTask {
             WorkUnit unit = checkpoint.unit();
             Map<String, Object> offset = progress.get(unit).checkpoint(checkpoint);
             if (held != null && held.sourcePartition().equals(unit.sourcePartition())) {
-                records.add(RecordConverter.withOffset(held, offset));
+                SourceRecord carrier = RecordConverter.withOffset(held, offset);
+                records.add(carrier);
+                transactions.checkpointed(carrier);
+                committed = records.size();
                 held = null;
             }
         }
@@ -233,12 +268,54 @@ public final class SluiceSourceTask extends SourceTask {
 
         @Override
         public void failure(ReadEvent.Failure failure) {
-            if (held != null) {
+            if (transactions.exactlyOnce()) {
+                // The unit is read again from its last checkpoint: what came after it must not be written.
+                held = null;
+                List<SourceRecord> dropped = records.subList(committed, records.size());
+                transactions.dropped(dropped.size());
+                dropped.clear();
+                transactions.abort();
+            } else if (held != null) {
                 records.add(release());
             }
             reader = null;
             pendingFailure = translate(failure);
         }
+    }
+
+    /**
+     * The open transaction waited too long for its unit's next checkpoint: stops the reader, drops what it read
+     * past the last checkpoint and aborts the transaction, so that the next poll reads the unit again from there.
+     * The second time in a row without a checkpoint between them, the unit cannot checkpoint in time: fails.
+     */
+    private void abortExpiredTransaction() {
+        int times = transactions.expiredAgain();
+        Thread thread;
+        synchronized (readerLock) {
+            thread = reader;
+            reader = null;
+        }
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // A new queue: a reader still stuck in a request after the join can only fill the old one.
+        queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        held = null;
+        pendingFailure = null;
+        transactions.abort();
+        String message = "A transaction waited more than " + transactions.timeoutMillis() + " ms for the next "
+                + "checkpoint of its unit";
+        if (times >= 2) {
+            throw new ConnectException(message + ", twice in a row: the source checkpoints too rarely for exactly-once "
+                    + "delivery. Raise " + SluiceConnectorConfig.TRANSACTION_TIMEOUT_MS + " together with "
+                    + "producer.override.transaction.timeout.ms (at most the brokers' transaction.max.timeout.ms)");
+        }
+        log.warn("{}; aborted it, reading the unit again from its last checkpoint", message);
     }
 
     private boolean allFinished() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.sluice.source.Stream;
 import dev.sluice.source.StreamState;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,19 +26,44 @@ final class UnitProgress {
     private StreamState state;
     private Map<String, Object> offset;
     private boolean finished;
+    /** Exactly once, for a stream with a cursor: the records a read resumed from the last checkpoint repeats. */
+    private final @Nullable CheckpointBoundary boundary;
 
-    private UnitProgress(WorkUnit unit, Stream stream, RecordConverter converter, StreamState state, boolean complete) {
+    private UnitProgress(WorkUnit unit, Stream stream, RecordConverter converter, StreamState state, boolean complete,
+            @Nullable CheckpointBoundary boundary) {
         this.unit = requireNonNull(unit, "unit is null");
         this.stream = requireNonNull(stream, "stream is null");
         this.converter = requireNonNull(converter, "converter is null");
         this.state = state;
-        this.offset = OffsetCodec.encode(state, unit.split(), complete);
+        this.boundary = boundary;
+        this.offset = offset(state, complete);
         this.finished = new UnitPlan(unit, stream, state, complete).finished();
+    }
+
+    /** The offset of a state, with the boundary of the last checkpoint (so that no commit loses it). */
+    private Map<String, Object> offset(StreamState at, boolean complete) {
+        Map<String, Object> encoded = OffsetCodec.encode(at, unit.split(), complete);
+        String remembered = boundary == null ? null : boundary.encode();
+        if (remembered == null) {
+            return encoded;
+        }
+        Map<String, Object> withBoundary = new TreeMap<>(encoded);
+        withBoundary.put(CheckpointBoundary.KEY, remembered);
+        return java.util.Collections.unmodifiableMap(withBoundary);
     }
 
     /** The unit's progress from its stored offset, unless that belongs to another split (then from its start). */
     static UnitProgress resume(WorkUnit unit, Stream stream, RecordConverter converter,
             OffsetCodec.@Nullable Stored stored) {
+        return resume(unit, stream, converter, stored, null);
+    }
+
+    /**
+     * The same, exactly once: {@code boundary} (from the same stored offset) drops the records a read resumed from
+     * the checkpoint repeats.
+     */
+    static UnitProgress resume(WorkUnit unit, Stream stream, RecordConverter converter,
+            OffsetCodec.@Nullable Stored stored, @Nullable CheckpointBoundary boundary) {
         boolean foreign = stored != null && unit.split() != null && !unit.split().equals(stored.split());
         if (foreign) {
             log.info("The stored offset of {} belongs to another split; reading it from its start", unit.describe());
@@ -45,7 +71,7 @@ final class UnitProgress {
         boolean usable = stored != null && !foreign;
         StreamState state = usable ? stored.state() : unit.initial();
         boolean complete = usable && stored.complete() && unit.bounded();
-        return new UnitProgress(unit, stream, converter, state, complete);
+        return new UnitProgress(unit, stream, converter, state, complete, usable ? boundary : null);
     }
 
     WorkUnit unit() {
@@ -61,8 +87,17 @@ final class UnitProgress {
         return new UnitPlan(unit, stream, state, false);
     }
 
-    /** A record of the unit, carrying the offset to resume from so that it is read again. */
-    SourceRecord record(ReadEvent.Record record) {
+    /**
+     * A record of the unit, carrying the offset to resume from so that it is read again; null for a record the last
+     * checkpoint's interval already handed out.
+     */
+    @Nullable SourceRecord record(ReadEvent.Record record) {
+        if (boundary != null) {
+            if (boundary.seen(record.data())) {
+                return null;
+            }
+            boundary.observe(record.data());
+        }
         return converter.convert(record.data(), unit.sourcePartition(), offset, record.emittedAt());
     }
 
@@ -70,7 +105,10 @@ final class UnitProgress {
     Map<String, Object> checkpoint(ReadEvent.Checkpoint checkpoint) {
         boolean complete = checkpoint.last() && unit.bounded();
         state = checkpoint.state();
-        offset = OffsetCodec.encode(state, unit.split(), complete);
+        if (boundary != null) {
+            boundary.checkpoint();
+        }
+        offset = offset(state, complete);
         if (complete) {
             finished = true;
         }

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * blocks the readers, and the readers block the generator.
  *
  * <p>A failing slice is logged and the others go on; after the last slice the cursor's final checkpoint (which never
- * claims the failed slice) is delivered and the first failure is thrown. Interrupting the calling thread stops the
+ * claims the failed slice) is delivered and the first failure is thrown. A reader that {@code stopsAtFailure} (one
+ * that reads one slice at a time, for a consumer whose every checkpoint must cover every record before it) stops
+ * at the first failure instead, without reading later slices or delivering a final checkpoint. Interrupting the calling thread stops the
  * read promptly: the pool and the generator are interrupted and a {@code TRANSIENT_ERROR} is thrown.
  */
 public final class ConcurrentReader {
@@ -48,14 +50,20 @@ public final class ConcurrentReader {
     private final String streamName;
     private final int concurrency;
     private final int queueCapacity;
+    private final boolean stopsAtFailure;
 
     public ConcurrentReader(String streamName, int concurrency, int queueCapacity) {
+        this(streamName, concurrency, queueCapacity, false);
+    }
+
+    public ConcurrentReader(String streamName, int concurrency, int queueCapacity, boolean stopsAtFailure) {
         if (concurrency < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("concurrency and queue capacity must be positive");
         }
         this.streamName = streamName;
         this.concurrency = concurrency;
         this.queueCapacity = queueCapacity;
+        this.stopsAtFailure = stopsAtFailure;
     }
 
     public ConcurrentReader(String streamName, int concurrency) {
@@ -85,7 +93,9 @@ public final class ConcurrentReader {
         } finally {
             run.stop();
         }
-        sink.checkpoint(plan.cursor().finalState());
+        if (!stopsAtFailure || run.failures.isEmpty()) {
+            sink.checkpoint(plan.cursor().finalState());
+        }
         run.throwFailures();
     }
 
@@ -110,6 +120,9 @@ public final class ConcurrentReader {
             } catch (RuntimeException e) {
                 log.error("A slice of stream {} failed ({}): {}", streamName, slice, e.getMessage());
                 failure = failure == null ? e : failure;
+                if (stopsAtFailure) {
+                    throw failure;
+                }
             }
         }
         sink.checkpoint(cursor.finalState());
@@ -260,7 +273,7 @@ public final class ConcurrentReader {
             StreamCursor cursor = plan.cursor();
             int expected = -1;
             int finished = 0;
-            while (expected < 0 || finished < expected) {
+            while ((expected < 0 || finished < expected) && !(stopsAtFailure && !failures.isEmpty())) {
                 Event event = events.take();
                 if (event instanceof RecordsRead read) {
                     for (ObjectNode record : read.records()) {

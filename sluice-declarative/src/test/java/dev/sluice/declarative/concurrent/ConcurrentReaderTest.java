@@ -104,6 +104,33 @@ class ConcurrentReaderTest {
     }
 
     @Test
+    void aReaderThatStopsAtFailureReadsNoLaterSliceAndClaimsNothingPastTheLastGoodOne() {
+        RecordingSink sink = new RecordingSink();
+        AtomicInteger reads = new AtomicInteger();
+        SliceReader delegate = threeRecordsPerDay(reads);
+        SliceReader failing = (slice, records) -> {
+            if (slice.cursorSlice().get("start_time").asText().startsWith("2024-01-10")) {
+                records.accept(Json.object().put("id", "2024-01-10/1").put("updated_at", "2024-01-10T01:00:00Z"));
+                throw new ConnectorException(FailureType.TRANSIENT_ERROR, "day 10 is down");
+            }
+            delegate.read(slice, records);
+        };
+
+        Throwable thrown = catchThrowable(() -> new ConcurrentReader("items", 1, 8, true).read(
+                new ReadPlan(dailyCursor(), failing), sink));
+
+        assertThat(thrown).isInstanceOf(ConnectorException.class).hasMessage("day 10 is down");
+        assertThat(reads).as("days 1 to 9, then the failure; at most the next slice was already under way")
+                .hasValueBetween(9, 10);
+        assertThat(sink.checkpoints.get(sink.checkpoints.size() - 1)).as("the last checkpoint is day 9's")
+                .isEqualTo(new StreamState(Json.object().put("updated_at", "2024-01-09T03:00:00Z")));
+        int lastCheckpoint = sink.events.lastIndexOf(sink.checkpoints.get(sink.checkpoints.size() - 1));
+        assertThat(sink.events.subList(lastCheckpoint + 1, sink.events.size()))
+                .as("after it only what day 10 read before failing").containsExactly(
+                        Json.object().put("id", "2024-01-10/1").put("updated_at", "2024-01-10T01:00:00Z"));
+    }
+
+    @Test
     void theRecordsASliceReadBeforeItFailedAreDelivered() {
         RecordingSink sink = new RecordingSink();
         SliceReader firstPageThenFailure = (slice, records) -> {
