@@ -78,11 +78,18 @@ class LegacySessionTokenReadTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RateLimitedMultipleTokenAuthenticator", "CustomAuthenticator"})
+    @ValueSource(strings = {"RateLimitedMultipleTokenAuthenticator"})
     void otherAuthenticatorsAreUnsupportedComponents(String type) {
         String text = manifest("type: " + type + "\nclass_name: x.Y\ntokens: [a]\n", "");
 
         assertThatThrownBy(() -> ManifestSources.fromYaml(text)).isInstanceOf(ManifestException.class)
                 .hasMessageContaining("unsupported component " + type);
+    }
+
+    @Test
+    void aCustomAuthenticatorIsAComponentNow() {
+        // Its Java class is loaded when the source is built (see dev.sluice.declarative.custom).
+        assertThat(ManifestSources.fromYaml(manifest("type: CustomAuthenticator\nclass_name: x.Y\ntokens: [a]\n",
+                ""))).isNotNull();
     }
 }

@@ -33,7 +33,8 @@ class ForwardSlotsTest {
                 .isEqualTo(ComponentShapes.slot(StreamSpec.class).subtypes())
                 .containsKeys("DeclarativeStream", "StateDelegatingStream");
         assertThat(ComponentShapes.slot(LoginRequesterSpec.class).subtypes()).containsOnlyKeys("HttpRequester", "CustomRequester");
-        assertThat(ComponentShapes.slot(PropertiesRetrieverSpec.class).subtypes()).containsOnlyKeys("SimpleRetriever");
+        assertThat(ComponentShapes.slot(PropertiesRetrieverSpec.class).subtypes())
+                .containsOnlyKeys("SimpleRetriever", "CustomRetriever");
         assertThat(ComponentShapes.reachableTypeNames(ParentStreamConfigSpec.class))
                 .contains("DeclarativeStream", "SimpleRetriever", "HttpRequester", "SubstreamPartitionRouter");
     }
