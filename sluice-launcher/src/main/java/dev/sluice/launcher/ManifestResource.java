@@ -8,9 +8,6 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.source.Config;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.Source;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A manifest packed in the connector's jar, read through {@link SourceLoader} so that the launcher needs no
@@ -30,19 +27,13 @@ record ManifestResource(String name, ClassLoader classLoader) implements Connect
 
     @Override
     public Source load(Config config) {
-        return new SourceLoader(classLoader).load(SourceLocation.manifestYaml(text()));
-    }
-
-    private String text() {
-        try (InputStream in = classLoader.getResourceAsStream(name)) {
-            if (in == null) {
-                // The connector was packaged without its manifest: the author's mistake, not the user's config.
-                throw new ConnectorException(FailureType.SYSTEM_ERROR, "The connector has no manifest: no resource "
-                        + name + " on its class path (put it in src/main/resources)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConnectorException(FailureType.SYSTEM_ERROR, "Cannot read the manifest " + name + ": " + e, e);
+        if (classLoader.getResource(name) == null) {
+            // The connector was packaged without its manifest: the author's mistake, not the user's config.
+            throw new ConnectorException(FailureType.SYSTEM_ERROR, "The connector has no manifest: no resource "
+                    + name + " on its class path (put it in src/main/resources)");
         }
+        // As a resource, not as YAML text: a manifest packed with the connector is the author's code, so its custom
+        // components run (YAML given as data runs them only where unsafe code is allowed).
+        return new SourceLoader(classLoader).load(SourceLocation.manifestResource(name));
     }
 }
