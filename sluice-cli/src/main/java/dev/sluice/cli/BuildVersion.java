@@ -1,16 +1,13 @@
 package dev.sluice.cli;
 
-import dev.sluice.protocol.FailureType;
-import dev.sluice.source.ConnectorException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.sluice.launcher.LauncherVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: the version the build wrote into {@code version.properties} (the pom's version). */
+/**
+ * {@code --version}: the launcher's version, which is the CLI's (both come out of one build and carry the pom's
+ * version).
+ */
 final class BuildVersion implements IVersionProvider {
-
-    static final String RESOURCE = "version.properties";
 
     @Override
     public String[] getVersion() {
@@ -18,15 +15,6 @@ final class BuildVersion implements IVersionProvider {
     }
 
     static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = BuildVersion.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return "unknown (no " + RESOURCE + " in the build)";
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new ConnectorException(FailureType.SYSTEM_ERROR, "Cannot read " + RESOURCE + ": " + e, e);
-        }
-        return properties.getProperty("version", "unknown");
+        return LauncherVersion.version();
     }
 }

@@ -40,7 +40,12 @@ public final class ConfigValidator {
         }
     }
 
-    private static JsonSchema compile(ObjectNode connectionSpecification) {
+    /**
+     * {@code connectionSpecification} compiled the way the reference's validator reads a schema: its {@code $schema}
+     * dialect (the latest when absent or unknown), formats not asserted, unknown keywords as annotations. The
+     * manifest's {@code ValidateAdheresToSchema} compiles its schemas with it too.
+     */
+    public static JsonSchema compile(ObjectNode connectionSpecification) {
         SpecVersion.VersionFlag version = SpecVersion.VersionFlag.V202012;
         if (connectionSpecification.hasNonNull("$schema")) {
             try {

@@ -8,7 +8,7 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: the Sluice version the build wrote into {@code version.properties} (the pom's version). */
-final class LauncherVersion implements IVersionProvider {
+public final class LauncherVersion implements IVersionProvider {
 
     static final String RESOURCE = "version.properties";
 
@@ -17,7 +17,8 @@ final class LauncherVersion implements IVersionProvider {
         return new String[] {"sluice " + version()};
     }
 
-    static String version() {
+    /** The version of Sluice these classes belong to, e.g. {@code 0.1.0}. */
+    public static String version() {
         Properties properties = new Properties();
         try (InputStream in = LauncherVersion.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

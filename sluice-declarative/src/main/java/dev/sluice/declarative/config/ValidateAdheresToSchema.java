@@ -3,16 +3,11 @@ package dev.sluice.declarative.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.AnnotationKeyword;
-import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
 import dev.sluice.protocol.Json;
+import dev.sluice.runner.ConfigValidator;
 import dev.sluice.source.ConfigException;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -35,7 +30,7 @@ final class ValidateAdheresToSchema implements ValidationStrategy {
     }
 
     static ValidateAdheresToSchema of(ObjectNode baseSchema) {
-        return new ValidateAdheresToSchema(compile(baseSchema), baseSchema.deepCopy());
+        return new ValidateAdheresToSchema(ConfigValidator.compile(baseSchema), baseSchema.deepCopy());
     }
 
     @Override
@@ -99,32 +94,4 @@ final class ValidateAdheresToSchema implements ValidationStrategy {
         return node.isTextual() ? "'" + node.textValue() + "'" : node.toString();
     }
 
-    private static JsonSchema compile(ObjectNode baseSchema) {
-        SpecVersion.VersionFlag version = SpecVersion.VersionFlag.V202012;
-        if (baseSchema.hasNonNull("$schema")) {
-            try {
-                version = SpecVersionDetector.detect(baseSchema);
-            } catch (RuntimeException unknownDialect) {
-                // an unknown $schema falls back to the latest dialect, as jsonschema's validator_for does
-            }
-        }
-        ObjectNode copy = baseSchema.deepCopy();
-        copy.remove("$schema");
-        JsonMetaSchema meta = JsonMetaSchema.builder(metaSchema(version))
-                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
-                .build();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version,
-                builder -> builder.metaSchema(meta).defaultMetaSchemaIri(meta.getIri()));
-        return factory.getSchema(copy, SchemaValidatorsConfig.builder().formatAssertionsEnabled(false).build());
-    }
-
-    private static JsonMetaSchema metaSchema(SpecVersion.VersionFlag version) {
-        return switch (version) {
-            case V4 -> JsonMetaSchema.getV4();
-            case V6 -> JsonMetaSchema.getV6();
-            case V7 -> JsonMetaSchema.getV7();
-            case V201909 -> JsonMetaSchema.getV201909();
-            case V202012 -> JsonMetaSchema.getV202012();
-        };
-    }
 }
