@@ -108,6 +108,17 @@ final class CheckpointBoundary {
         current.clear();
     }
 
+    /**
+     * The records since the last checkpoint were not written after all (their read failed or their transaction was
+     * aborted): forgets them, so that the next checkpoint's boundary holds only what the read from the last
+     * checkpoint hands out again. Kept, they could raise the cursor past that checkpoint's greatest value and leave
+     * its records out of the boundary.
+     */
+    void rewind() {
+        cursor = null;
+        current.clear();
+    }
+
     /** The committed boundary as offset text, or null when there is none. */
     @Nullable String encode() {
         if (committedCursor == null) {

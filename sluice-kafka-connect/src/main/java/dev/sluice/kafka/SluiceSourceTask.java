@@ -271,6 +271,7 @@ public final class SluiceSourceTask extends SourceTask {
             if (transactions.exactlyOnce()) {
                 // The unit is read again from its last checkpoint: what came after it must not be written.
                 held = null;
+                progress.values().forEach(UnitProgress::rewind);
                 List<SourceRecord> dropped = records.subList(committed, records.size());
                 transactions.dropped(dropped.size());
                 dropped.clear();
@@ -307,6 +308,7 @@ public final class SluiceSourceTask extends SourceTask {
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         held = null;
         pendingFailure = null;
+        progress.values().forEach(UnitProgress::rewind);
         transactions.abort();
         String message = "A transaction waited more than " + transactions.timeoutMillis() + " ms for the next "
                 + "checkpoint of its unit";

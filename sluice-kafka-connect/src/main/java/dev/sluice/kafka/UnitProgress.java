@@ -71,7 +71,11 @@ final class UnitProgress {
         boolean usable = stored != null && !foreign;
         StreamState state = usable ? stored.state() : unit.initial();
         boolean complete = usable && stored.complete() && unit.bounded();
-        return new UnitProgress(unit, stream, converter, state, complete, usable ? boundary : null);
+        // A unit read from its start still needs a boundary: its first checkpoint's offset must carry one, or a read
+        // resumed from that checkpoint writes again the records the checkpoint's cursor value stands for.
+        CheckpointBoundary start = boundary == null || usable ? boundary
+                : CheckpointBoundary.of(stream.cursorField(), null);
+        return new UnitProgress(unit, stream, converter, state, complete, start);
     }
 
     WorkUnit unit() {
@@ -113,6 +117,16 @@ final class UnitProgress {
             finished = true;
         }
         return offset;
+    }
+
+    /**
+     * The records handed out since the last checkpoint were dropped (their read failed, or their transaction was
+     * aborted): the unit is read again from that checkpoint, and what they left in the boundary is forgotten.
+     */
+    void rewind() {
+        if (boundary != null) {
+            boundary.rewind();
+        }
     }
 
     /** The reading thread finished the unit for good. */

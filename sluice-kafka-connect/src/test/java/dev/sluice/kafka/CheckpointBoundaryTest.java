@@ -37,6 +37,23 @@ class CheckpointBoundaryTest {
     }
 
     @Test
+    void recordsDroppedWithAFailedReadLeaveNothingInTheNextBoundary() {
+        CheckpointBoundary boundary = CheckpointBoundary.of(List.of("updated_at"), null);
+        boundary.observe(record(1, "2024-01-05"));
+        boundary.observe(record(2, "2024-01-09"));
+        // The read failed before its checkpoint; read again, the data has changed: record 2 is no longer there.
+        boundary.rewind();
+        boundary.observe(record(1, "2024-01-05"));
+        boundary.observe(record(3, "2024-01-07"));
+        boundary.checkpoint();
+
+        CheckpointBoundary resumed = CheckpointBoundary.of(List.of("updated_at"),
+                Map.of("state", "{}", CheckpointBoundary.KEY, boundary.encode()));
+        assertThat(resumed.seen(record(3, "2024-01-07"))).as("the last record the checkpoint covers").isTrue();
+        assertThat(resumed.seen(record(2, "2024-01-09"))).as("a record that was never written").isFalse();
+    }
+
+    @Test
     void anIntervalWithoutRecordsKeepsTheBoundaryAndAStreamWithoutCursorHasNone() {
         CheckpointBoundary boundary = CheckpointBoundary.of(List.of("updated_at"), null);
         assertThat(boundary.encode()).isNull();

@@ -51,14 +51,33 @@ class CheckpointTransactionsTest {
         }
     }
 
-    /** The worker's side of the transactions: what a read_committed consumer would see. */
+    /**
+     * The worker's side of the transactions: what a read_committed consumer would see, and the offsets the worker
+     * stores (each record's offset once it is sent, written with the next commit; an abort drops the records but,
+     * as Connect does, still commits their offsets in a transaction of its own).
+     */
     private static final class Worker implements TransactionContext {
         final List<SourceRecord> committed = new ArrayList<>();
         final List<Map<String, ?>> committedOffsets = new ArrayList<>();
+        /** The offset store after each commit, with how many records were committed by then. */
+        final List<Map<Map<String, ?>, Map<String, Object>>> stores = new ArrayList<>();
+        final List<Integer> committedBy = new ArrayList<>();
+        private final Map<Map<String, ?>, Map<String, Object>> store = new HashMap<>();
+        private final Map<Map<String, ?>, Map<String, Object>> unflushed = new HashMap<>();
         private final List<SourceRecord> open = new ArrayList<>();
         private final Set<SourceRecord> commitOn = Collections.newSetFromMap(new IdentityHashMap<>());
         private boolean abortBatch;
         int aborts;
+
+        /** Writes the offsets of the records sent since the last commit (committed or aborted). */
+        private void flushOffsets() {
+            store.putAll(unflushed);
+            unflushed.clear();
+            Map<Map<String, ?>, Map<String, Object>> copy = new HashMap<>();
+            store.forEach((partition, offset) -> copy.put(partition, new HashMap<>(offset)));
+            stores.add(copy);
+            committedBy.add(committed.size());
+        }
 
         @Override
         public void commitTransaction() {
@@ -84,10 +103,14 @@ class CheckpointTransactionsTest {
         void send(List<SourceRecord> batch) {
             for (SourceRecord record : batch == null ? List.<SourceRecord>of() : batch) {
                 open.add(record);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> offset = (Map<String, Object>) record.sourceOffset();
+                unflushed.put(record.sourcePartition(), offset);
                 if (commitOn.remove(record)) {
                     committed.addAll(open);
                     committedOffsets.add(record.sourceOffset());
                     open.clear();
+                    flushOffsets();
                 }
             }
             if (abortBatch) {
@@ -96,11 +119,20 @@ class CheckpointTransactionsTest {
                 aborts++;
                 open.clear();
                 abortBatch = false;
+                flushOffsets();
             }
         }
     }
 
     private static SourceTaskContext context(TransactionContext transactions) {
+        return context(transactions, Map.of());
+    }
+
+    /** A context whose offset store holds {@code stored}. */
+    private static SourceTaskContext context(TransactionContext transactions,
+            Map<Map<String, ?>, Map<String, Object>> stored) {
+        FakeTaskContext offsets = new FakeTaskContext();
+        offsets.offsets.putAll(stored);
         return new SourceTaskContext() {
             @Override
             public Map<String, String> configs() {
@@ -114,7 +146,7 @@ class CheckpointTransactionsTest {
 
             @Override
             public OffsetStorageReader offsetStorageReader() {
-                return new FakeTaskContext().offsetStorageReader();
+                return offsets.offsetStorageReader();
             }
 
             @Override
@@ -183,6 +215,78 @@ class CheckpointTransactionsTest {
         assertThat(ids(worker.committed)).as("every record committed once, in order").isEqualTo(expected);
         assertThat(worker.committedOffsets).as("a transaction per checkpoint: 10 of time off requests, 1 of benefits")
                 .hasSize(11);
+    }
+
+    /** Runs a task to its end against a worker whose offset store holds {@code stored}. */
+    private static Worker readToTheEnd(Map<String, String> settings, Map<Map<String, ?>, Map<String, Object>> stored)
+            throws InterruptedException {
+        Worker worker = new Worker();
+        SluiceSourceTask task = new SluiceSourceTask();
+        task.initialize(context(worker, stored));
+        task.start(settings);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!task.drained()) {
+            assertThat(System.nanoTime()).as("read within a minute").isLessThan(deadline);
+            try {
+                worker.send(task.poll());
+            } catch (RetriableException e) {
+                worker.send(null);
+            }
+        }
+        task.stop();
+        return worker;
+    }
+
+    /**
+     * Department 1's partition of the departments manifest (a cursor per partition, a checkpoint per month), read
+     * from its start through a failed page, and then, as if its worker were killed after any one of its commits, read
+     * again from what was committed by then: every record is committed exactly once. The checkpoint's cursor value is
+     * that of the month's last record, which the resumed read reads again; only the boundary stored with the first
+     * checkpoints of a unit read from its start tells that record was written.
+     */
+    @Test
+    void aUnitResumedAfterAnyCommitWritesNoRecordTwice() throws Exception {
+        api = DemoApi.start(DemoApiOptions.defaults());
+        Map<String, String> settings = settings(DemoManifest.withoutRetries(DemoManifest.departments()));
+        settings.put(SluiceConnectorConfig.SOURCE_CONFIG, Json.write(Json.object()
+                .put("base_url", api.baseUri().toString()).put("page_size", 10)));
+        // Batches smaller than a page: when the records of the page before the failed one come through (the
+        // sequential reader may stop at the failure first), some went out in an earlier batch and are aborted.
+        settings.put(SluiceConnectorConfig.POLL_BATCH, "4");
+        settings.put(WorkUnit.TASK_UNITS, WorkUnit.encode(List.of(departmentOne(settings))));
+        List<Object> expected = ids(readToTheEnd(settings, Map.of()).committed);
+        api.faults().once("/departments/1/employees?page=2", new Fault.Status(500));
+
+        Worker failed = readToTheEnd(settings, Map.of());
+
+        assertThat(ids(failed.committed)).as("read again from its start, in order").isEqualTo(expected);
+        assertThat(failed.stores).as("commits before the last").hasSizeGreaterThan(1);
+        for (int commit = 0; commit < failed.stores.size(); commit++) {
+            List<Object> seen = new ArrayList<>(ids(failed.committed.subList(0, failed.committedBy.get(commit))));
+            seen.addAll(ids(readToTheEnd(settings, failed.stores.get(commit)).committed));
+            // A resumed read's monthly windows start at the checkpoint's cursor value: the order within them differs.
+            assertThat(seen).as("resumed after commit %s: %s", commit, failed.stores.get(commit))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** The unit of department 1's partition, as the connector plans it. */
+    private static WorkUnit departmentOne(Map<String, String> settings) {
+        SluiceSourceConnector connector = new SluiceSourceConnector();
+        connector.initialize(new FakeConnectorContext(new FakeTaskContext()));
+        Map<String, String> connectorSettings = new HashMap<>(settings);
+        connectorSettings.remove(WorkUnit.TASK_UNITS);
+        connectorSettings.put(SluiceConnectorConfig.PARTITIONS_REFRESH_MS, "-1");
+        connector.start(connectorSettings);
+        try {
+            return connector.taskConfigs(1).stream()
+                    .flatMap(config -> WorkUnit.decode(config.get(WorkUnit.TASK_UNITS)).stream())
+                    .filter(unit -> unit.stream().equals("department_employees") && unit.partition() != null
+                            && unit.partition().key().contains("\"department_id\":1,"))
+                    .findFirst().orElseThrow();
+        } finally {
+            connector.stop();
+        }
     }
 
     private Config config() {
