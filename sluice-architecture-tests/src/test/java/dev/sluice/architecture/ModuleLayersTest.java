@@ -16,7 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * use only the layers listed for it; nothing uses the command line, the benchmarks or the Kafka adapter. The test
  * kit sits beside core (it uses core and protocol only, so code-first authors can use it) and no main code uses
  * it: other modules take it in test scope. The launcher (a connector's own {@code main}) also sits on core alone, so
- * a connector depends on it without the CLI's drivers; of Sluice's main code only the CLI uses it.
+ * a connector depends on it without the CLI's drivers; of Sluice's main code only the CLI uses it. The Connector
+ * Builder (test reads and the local web app) sits on declarative; only the CLI uses it.
  */
 // main classes of every module only: ArchUnit imports them once for all rule classes with these settings
 @AnalyzeClasses(packages = "dev.sluice", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -33,6 +34,7 @@ class ModuleLayersTest {
             .layer("examples").definedBy("dev.sluice.examples..")
             .layer("sync").definedBy("dev.sluice.sync..")
             .layer("launcher").definedBy("dev.sluice.launcher..")
+            .layer("builder").definedBy("dev.sluice.builder..")
             .layer("cli").definedBy("dev.sluice.cli..")
             .layer("kafka").definedBy("dev.sluice.kafka..")
             .layer("bench").definedBy("dev.sluice.bench..")
@@ -47,7 +49,10 @@ class ModuleLayersTest {
             .whereLayer("bench").mayOnlyAccessLayers("declarative", "core", "protocol")
             .whereLayer("launcher").mayOnlyAccessLayers("core", "protocol")
             .whereLayer("launcher").mayOnlyBeAccessedByLayers("cli", "examples")
-            .whereLayer("cli").mayOnlyAccessLayers("launcher", "sync", "examples", "declarative", "core", "protocol")
+            .whereLayer("builder").mayOnlyAccessLayers("declarative", "core", "protocol")
+            .whereLayer("builder").mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("cli").mayOnlyAccessLayers("launcher", "builder", "sync", "examples", "declarative", "core",
+                    "protocol")
             .whereLayer("cli").mayNotBeAccessedByAnyLayer()
             .whereLayer("kafka").mayNotBeAccessedByAnyLayer()
             .whereLayer("bench").mayNotBeAccessedByAnyLayer();
