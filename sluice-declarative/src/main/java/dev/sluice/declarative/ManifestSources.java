@@ -87,7 +87,12 @@ public final class ManifestSources {
 
     /** Every problem of a manifest file, without building anything ({@code sluice validate}). */
     public static ValidationReport validate(Path file) {
-        ResolvedManifest manifest = ManifestPipeline.fromYaml(read(file));
+        return validateYaml(read(file));
+    }
+
+    /** Every problem of a manifest given as YAML text, without building anything (the builder's editor). */
+    public static ValidationReport validateYaml(String text) {
+        ResolvedManifest manifest = ManifestPipeline.fromYaml(text);
         ValidationReport report = validator().validate(manifest, DeclarativeSourceSpec.class);
         if (report.isValid()) {
             try {
