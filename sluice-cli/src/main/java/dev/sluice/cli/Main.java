@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SyncCommand.class,
             DemoCommand.class,
             InitCommand.class,
+            BuilderCommand.class,
         })
 public final class Main {
 
