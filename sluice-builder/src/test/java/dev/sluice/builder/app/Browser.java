@@ -24,6 +24,7 @@ final class Browser {
     }
 
     static ChromeDriver start() {
+        awaitInstall();
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String ci = System.getenv("CI");
         boolean underCi = ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
@@ -44,5 +45,25 @@ final class Browser {
         driver.manage().window().setSize(new Dimension(1440, 960));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * .ci/run installs the browser in the background while the modules before this one build; it names a file
+     * that appears when the install is over. Wait for it (the install takes about two minutes).
+     */
+    private static void awaitInstall() {
+        String done = System.getenv("SLUICE_BROWSER_INSTALL_DONE");
+        if (done == null || done.isBlank()) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (!Files.exists(Path.of(done)) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
