@@ -71,6 +71,18 @@ public final class HttpExecutor {
         return new HttpExecutor(transport, classifier, authenticator, rateLimiter, exchangeObserver, retry);
     }
 
+    /**
+     * This executor with {@code extra} shown every attempt after the observers it has (the Connector Builder labels
+     * a request with what it is for this way); {@link ExchangeObserver#NONE} leaves it as it is.
+     */
+    public HttpExecutor alsoObservedBy(ExchangeObserver extra) {
+        if (extra == ExchangeObserver.NONE) {
+            return this;
+        }
+        return new HttpExecutor(transport, classifier, authenticator, rateLimiter, ExchangeObserver.both(observer, extra),
+                retry);
+    }
+
     public RetryPolicy retryPolicy() {
         return retry.policy();
     }

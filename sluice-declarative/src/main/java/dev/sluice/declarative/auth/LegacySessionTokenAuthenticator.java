@@ -2,6 +2,8 @@ package dev.sluice.declarative.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.component.ExchangeLabel;
+import dev.sluice.declarative.component.ExchangeLabels;
 import dev.sluice.declarative.interpolation.PythonText;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.DefaultErrorMapping;
@@ -120,6 +122,7 @@ final class LegacySessionTokenAuthenticator implements Authenticator {
 
     private HttpExecutor executor(ErrorClassifier errors) {
         return new HttpExecutor(context.transport(), errors, RetryPolicy.DEFAULT, Authenticator.NONE, context.sleeper(),
-                context.clock()).inRun(context.run());
+                context.clock()).inRun(context.run())
+                .alsoObservedBy(context.run().service(ExchangeLabels.SERVICE).observer(ExchangeLabel.login()));
     }
 }

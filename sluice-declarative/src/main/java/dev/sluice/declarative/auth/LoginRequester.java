@@ -11,4 +11,7 @@ public interface LoginRequester {
      * {@code reader} inside the retry loop. Empty when the error handler ignored the response.
      */
     <T> Optional<T> login(ResponseReader<T> reader);
+
+    /** This requester with {@code observer} also shown every attempt (see {@code ExchangeLabels}). */
+    LoginRequester alsoObservedBy(dev.sluice.http.ExchangeObserver observer);
 }

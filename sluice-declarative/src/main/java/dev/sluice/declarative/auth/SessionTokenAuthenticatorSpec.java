@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.component.ExchangeLabel;
+import dev.sluice.declarative.component.ExchangeLabels;
 import dev.sluice.declarative.datetime.IsoDuration;
 import dev.sluice.declarative.decoder.DecoderSpec;
 import dev.sluice.declarative.decoder.JsonDecoderSpec;
@@ -59,7 +61,8 @@ public record SessionTokenAuthenticatorSpec(
 
     @Override
     public Authenticator build(BuildContext context) {
-        SessionTokenProvider provider = new SessionTokenProvider(loginRequester.build(context), sessionTokenPath,
+        SessionTokenProvider provider = new SessionTokenProvider(loginRequester.build(context)
+                .alsoObservedBy(context.run().service(ExchangeLabels.SERVICE).observer(ExchangeLabel.login())), sessionTokenPath,
                 expirationDuration == null || expirationDuration.isEmpty() ? null
                         : IsoDuration.parse(expirationDuration),
                 decoder == null ? JsonDecoderSpec.DEFAULT : decoder.build(context), context.clock(),

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.component.ExchangeLabel;
+import dev.sluice.declarative.component.ExchangeLabels;
 import dev.sluice.http.Authenticator;
 import dev.sluice.http.HttpExecutor;
 import dev.sluice.http.HttpRequest;
@@ -66,7 +68,8 @@ final class TokenEndpoint {
                 ? attempt -> attempt.withUri(withQuery(attempt.uri(), encoded)) : Authenticator.NONE;
         HttpExecutor executor = new HttpExecutor(context.transport(),
                 new TokenEndpointErrors(refreshTokenErrors, request.secrets()), TokenEndpointErrors.RETRY_POLICY,
-                credentials, context.sleeper(), context.clock()).inRun(context.run());
+                credentials, context.sleeper(), context.clock()).inRun(context.run())
+                .alsoObservedBy(context.run().service(ExchangeLabels.SERVICE).observer(ExchangeLabel.refreshToken()));
         return executor.send(post(uri, request, encoded), response -> parse(response.body()))
                 .orElseThrow(() -> new ConnectorException(FailureType.SYSTEM_ERROR,
                         "OAuth access token refresh request failed."));

@@ -10,6 +10,7 @@ import dev.sluice.declarative.custom.RequestDraft;
 import dev.sluice.declarative.custom.RequestPreparer;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.interpolation.InterpolationContext;
+import dev.sluice.http.ExchangeObserver;
 import dev.sluice.http.HttpExecutor;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.HttpResponseException;
@@ -78,6 +79,14 @@ public final class HttpRequester implements LoginRequester {
             @Nullable String pathOverride, ResponseReader<T> reader) {
         HttpRequest request = build(slice, nextPageToken, extra, pathOverride);
         return location.around(() -> executor.send(request, reader));
+    }
+
+    /** This requester with {@code observer} also shown every attempt (see {@code ExchangeLabels}). */
+    @Override
+    public HttpRequester alsoObservedBy(ExchangeObserver observer) {
+        HttpExecutor observed = executor.alsoObservedBy(observer);
+        return observed == executor ? this : new HttpRequester(base, path, method, templates, observed, interpolation,
+                queryPropertiesKey, location, preparer);
     }
 
     @Override

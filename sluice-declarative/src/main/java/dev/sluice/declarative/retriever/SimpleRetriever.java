@@ -32,10 +32,20 @@ public final class SimpleRetriever implements StreamRetriever {
     private final InterpolationContext interpolation;
     private final @Nullable ChunkedPageReader chunks;
     private final @Nullable StreamingJson streaming;
+    /** Pages read of a slice at most (a test read's {@code max_pages_per_slice}; else unlimited). */
+    private final int maxPages;
 
     SimpleRetriever(HttpRequester requester, RecordSelector selector, Paginator paginator,
             boolean ignoreSlicerOptionsWhenPaginating, InterpolationContext interpolation,
             @Nullable ChunkedPageReader chunks, @Nullable StreamingJson streaming) {
+        this(requester, selector, paginator, ignoreSlicerOptionsWhenPaginating, interpolation, chunks, streaming,
+                Integer.MAX_VALUE);
+    }
+
+    SimpleRetriever(HttpRequester requester, RecordSelector selector, Paginator paginator,
+            boolean ignoreSlicerOptionsWhenPaginating, InterpolationContext interpolation,
+            @Nullable ChunkedPageReader chunks, @Nullable StreamingJson streaming, int maxPages) {
+        this.maxPages = maxPages;
         this.requester = requester;
         this.selector = selector;
         this.paginator = paginator;
@@ -53,7 +63,7 @@ public final class SimpleRetriever implements StreamRetriever {
     /** The same retriever sending at most {@code concurrency} chunk requests of a page at a time. */
     SimpleRetriever withChunkConcurrency(int concurrency) {
         return new SimpleRetriever(requester, selector, paginator, ignoreSlicerOptionsWhenPaginating, interpolation,
-                chunks == null ? null : chunks.withConcurrency(concurrency), streaming);
+                chunks == null ? null : chunks.withConcurrency(concurrency), streaming, maxPages);
     }
 
     @Override
@@ -61,6 +71,7 @@ public final class SimpleRetriever implements StreamRetriever {
         ChunkedPageReader.Tally tally = new ChunkedPageReader.Tally();
         JsonNode token = paginator.initialToken();
         boolean paginated = false;
+        int pages = 0;
         while (true) {
             RequestOptions options = paginator.requestOptions(token);
             if (!(paginated && ignoreSlicerOptionsWhenPaginating)) {
@@ -74,6 +85,11 @@ public final class SimpleRetriever implements StreamRetriever {
             }
             ObjectNode last = page.get().lastRecord();
             if (last != null && gate.stopAfter(last)) {
+                break;
+            }
+            pages++;
+            if (pages >= maxPages) {
+                // As the reference's PaginatorTestReadDecorator: no next token once the limit is reached.
                 break;
             }
             JsonNode next = paginator.nextToken(page.get());

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.component.ExchangeLabel;
+import dev.sluice.declarative.component.ExchangeLabels;
+import dev.sluice.declarative.component.PageLimit;
 import dev.sluice.declarative.decoder.Decoder;
 import dev.sluice.declarative.decoder.DecoderSpec;
 import dev.sluice.declarative.decoder.JsonDecoderSpec;
@@ -66,13 +69,16 @@ public record SimpleRetrieverSpec(
         RecordSelector selector = recordSelector.build(context, decoding, transformations, schema,
                 transformBeforeFilteringByDefault);
         Paginator pages = paginator == null ? Paginator.NONE : paginator.build(context);
-        HttpRequester http = requester.build(context);
+        ExchangeLabels labels = context.run().service(ExchangeLabels.SERVICE);
+        HttpRequester http = requester.build(context).alsoObservedBy(labels.observer(ExchangeLabel.stream(streamName)));
         ParameterComponentSpec query = requester.effectiveQueryProperties();
+        PageLimit limit = context.run().service(PageLimit.SERVICE);
         ChunkedPageReader chunks = query == null ? null : new ChunkedPageReader(streamName, http, selector,
-                query.build(context, streamName), ChunkedPageReader.DEFAULT_CONCURRENCY, context.run());
+                query.build(context, streamName), limit.chunksInOrder() ? 1 : ChunkedPageReader.DEFAULT_CONCURRENCY,
+                context.run());
         return new SimpleRetriever(http, selector, pages,
                 Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation(), chunks,
-                streaming(selector, http, pages));
+                labels.needsBodies() ? null : streaming(selector, http, pages), limit.maxPagesPerSlice());
     }
 
     /**
