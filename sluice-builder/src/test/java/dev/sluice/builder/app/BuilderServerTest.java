@@ -3,7 +3,9 @@ package dev.sluice.builder.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
+import dev.sluice.testkit.MockApi;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -145,6 +147,57 @@ class BuilderServerTest {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder(
                     "manifest.yaml", "manifest.yaml.bak");
         }
+    }
+
+    @Test
+    void testReadsTheEditorsTextAgainstTheApi() throws Exception {
+        try (MockApi api = new MockApi().start()) {
+            api.on("GET", "/items").json("[{\"id\": 1, \"name\": \"a\"}, {\"id\": 2, \"name\": \"b\"}]");
+            String text = MANIFEST.replace("http://127.0.0.1:1", api.url());
+            ObjectNode request = Json.object().put("text", text).put("stream", "items");
+            request.set("config", Json.object().put("api_key", "s3cret"));
+            request.set("limits", Json.object().put("max_records", 1));
+
+            JsonNode read = post("test", request).body.path("read");
+
+            assertThat(read.path("test_read_limit_reached").asBoolean()).isTrue();
+            JsonNode page = read.path("slices").get(0).path("pages").get(0);
+            assertThat(page.path("request").path("url").asText()).isEqualTo(api.url() + "/items");
+            assertThat(page.path("response").path("status").asInt()).isEqualTo(200);
+            assertThat(page.path("records")).hasSize(1);
+            assertThat(read.path("inferred_schema").path("properties").has("name")).isTrue();
+        }
+        // Nothing of the read reached the file.
+        assertThat(Files.readString(folder.resolve("manifest.yaml"))).isEqualTo(MANIFEST);
+    }
+
+    @Test
+    void aReadThatCannotStartNamesTheFailureTypeAndTheYamlLine() throws Exception {
+        String broken = MANIFEST.replace("field_path: []", "field_path: 7");
+        ObjectNode request = Json.object().put("text", broken).put("stream", "items");
+
+        JsonNode error = post("test", request).body.path("error");
+
+        assertThat(error.path("failure_type").asText()).isEqualTo("system_error");
+        assertThat(error.path("path").asText()).startsWith("streams[0].retriever.record_selector");
+        assertThat(error.path("line").asInt()).as("the line of record_selector").isEqualTo(10);
+        assertThat(error.path("message").asText()).contains("field_path");
+
+        JsonNode unknown = post("test", Json.object().put("text", MANIFEST).put("stream", "nope")).body;
+        assertThat(unknown.path("error").path("message").asText()).contains("nope");
+    }
+
+    @Test
+    void takesASchemaAsATextEdit() throws Exception {
+        ObjectNode request = Json.object().put("text", MANIFEST).put("stream", "items");
+        request.set("schema", Json.parse("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"integer\"}}}"));
+
+        JsonNode edit = post("take-schema", request).body;
+
+        String text = edit.path("text").asText();
+        assertThat(text).startsWith(MANIFEST.substring(0, edit.path("start").asInt()));
+        assertThat(text.substring(edit.path("start").asInt())).startsWith(edit.path("replacement").asText());
+        assertThat(text).contains("    schema_loader:\n      type: InlineSchemaLoader\n");
     }
 
     @Test
