@@ -118,6 +118,23 @@ class BuilderServerTest {
     }
 
     @Test
+    void aNewFileStartsFromAValidManifestAndIsCreatedOnSave() throws Exception {
+        Path fresh = folder.resolve("new").resolve("manifest.yaml");
+        try (BuilderServer other = BuilderServer.start(new BuilderOptions(fresh, null, 0, getClass().getClassLoader()))) {
+            JsonNode manifest = post(other, "session", Json.object()).body.path("manifest");
+            assertThat(manifest.path("version").asText()).isEqualTo(ManifestFile.ABSENT);
+            String text = manifest.path("text").asText();
+            assertThat(post(other, "validate", Json.object().put("text", text)).body.path("problems")).isEmpty();
+
+            Reply saved = post(other, "save", Json.object().put("text", text).put("version", ManifestFile.ABSENT));
+
+            assertThat(saved.status).isEqualTo(200);
+            assertThat(Files.readString(fresh)).isEqualTo(text);
+            assertThat(Files.exists(folder.resolve("new").resolve("manifest.yaml.bak"))).isFalse();
+        }
+    }
+
+    @Test
     void outlinesTheStreamsAndTheConnectionSpecification() throws Exception {
         JsonNode outline = post("outline", Json.object().put("text", MANIFEST)).body;
 
@@ -219,7 +236,11 @@ class BuilderServerTest {
     }
 
     private Reply post(String endpoint, JsonNode body) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.url().resolve("api/" + endpoint))
+        return post(server, endpoint, body);
+    }
+
+    private Reply post(BuilderServer target, String endpoint, JsonNode body) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(target.url().resolve("api/" + endpoint))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
