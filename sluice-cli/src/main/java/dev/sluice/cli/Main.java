@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SyncCommand.class,
             DemoCommand.class,
             InitCommand.class,
+            ConnectorBuilderCommand.class,
             BuilderCommand.class,
         })
 public final class Main {
@@ -39,7 +40,18 @@ public final class Main {
     /** Runs a command in-process with protocol output going to {@code writer} (tests and harnesses). */
     public static int execute(MessageWriter writer, String... args) {
         // The protocol commands choose their connector with ./sluice's options, so the factory is given none.
-        CommandLine.IFactory factory = CommandLines.factory(writer, null);
+        CommandLine.IFactory protocol = CommandLines.factory(writer, null);
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K instance = protocol.create(type);
+                // The builder's read prints its one message through the same writer as the protocol commands.
+                if (instance instanceof ConnectorBuilderCommand.Read read) {
+                    read.writer = writer;
+                }
+                return instance;
+            }
+        };
         @Nullable Class<?> invoked = args.length == 0 ? null : subcommand(args[0]);
         if (invoked == null) {
             return CommandLines.configured(new CommandLine(new Main(), factory), writer).execute(args);

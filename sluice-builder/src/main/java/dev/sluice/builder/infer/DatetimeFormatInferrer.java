@@ -28,6 +28,8 @@ public final class DatetimeFormatInferrer {
     private static final BigInteger MILLIS_FROM = BigInteger.valueOf(1_000_000_000_000L);
     private static final BigInteger MILLIS_TO = BigInteger.valueOf(2_000_000_000_000L);
 
+    private static final BigInteger LAST_PYTHON_SECOND = BigInteger.valueOf(253_402_300_799L);
+
     private @Nullable Map<String, String> candidates;
 
     public void accumulate(ObjectNode record) {
@@ -76,12 +78,25 @@ public final class DatetimeFormatInferrer {
         }
     }
 
+    /** Whether {@code text} is a count of seconds after 9999-12-31T23:59:59Z, the last instant Python can hold. */
+    private static boolean beyondPythonDatetimes(String text) {
+        try {
+            return new BigInteger(text.strip()).compareTo(LAST_PYTHON_SECOND) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static boolean inRanges(BigInteger number) {
         return (number.compareTo(SECONDS_FROM) >= 0 && number.compareTo(SECONDS_TO) < 0)
                 || (number.compareTo(MILLIS_FROM) >= 0 && number.compareTo(MILLIS_TO) < 0);
     }
 
     private static boolean matches(JsonNode value, String format) {
+        if (format.equals(DatetimeFormat.EPOCH_SECONDS) && beyondPythonDatetimes(value.asText())) {
+            // Python's fromtimestamp refuses a year past 9999, so the reference finds %ms for epoch milliseconds.
+            return false;
+        }
         try {
             return DatetimeFormat.tryParse(value.asText(), format).isPresent();
         } catch (RuntimeException e) {
