@@ -16,6 +16,8 @@ import dev.sluice.source.ConnectorException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,10 @@ import org.jspecify.annotations.Nullable;
  * type and, for manifest problems, the YAML path and line.
  */
 final class BuilderApi {
+
+    /** A message that starts with the YAML path of a manifest problem ({@code streams[0].retriever: ...}). */
+    private static final Pattern LOCATED = Pattern.compile(
+            "((?:streams|definitions|dynamic_streams|check|spec|api_budget|concurrency_level)[\\w.\\[\\]$]*): ");
 
     private final ManifestFile manifest;
     private final @Nullable ManifestFile config;
@@ -112,6 +118,15 @@ final class BuilderApi {
                 request.path("stream").asText(""), chosen, state);
         ObjectNode answer = Json.object();
         answer.set("read", read.toJson());
+        ArrayNode errors = answer.putArray("errors");
+        read.logs().stream().filter(log -> log.level().equals("ERROR")).forEach(log -> {
+            ObjectNode error = errors.addObject().put("message", log.message());
+            Matcher located = LOCATED.matcher(log.message());
+            if (located.lookingAt()) {
+                error.put("path", located.group(1));
+                error.put("line", ManifestProblems.lineOf(text, located.group(1)));
+            }
+        });
         return answer;
     }
 

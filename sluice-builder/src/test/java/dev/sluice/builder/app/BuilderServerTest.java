@@ -205,6 +205,22 @@ class BuilderServerTest {
     }
 
     @Test
+    void aReadThatFailsPartWayKeepsWhatItReadAndListsTheError() throws Exception {
+        try (MockApi api = new MockApi().start()) {
+            api.on("GET", "/items").json(403, "{\"message\": \"forbidden\"}");
+            String text = MANIFEST.replace("http://127.0.0.1:1", api.url());
+
+            JsonNode answer = post("test", Json.object().put("text", text).put("stream", "items")).body;
+
+            assertThat(answer.path("error").isMissingNode()).isTrue();
+            assertThat(answer.path("errors")).hasSize(1);
+            assertThat(answer.path("errors").get(0).path("message").asText()).contains("403");
+            JsonNode logs = answer.path("read").path("logs");
+            assertThat(logs.get(logs.size() - 1).path("level").asText()).isEqualTo("ERROR");
+        }
+    }
+
+    @Test
     void takesASchemaAsATextEdit() throws Exception {
         ObjectNode request = Json.object().put("text", MANIFEST).put("stream", "items");
         request.set("schema", Json.parse("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"integer\"}}}"));

@@ -171,6 +171,10 @@
       page.lastRead = answer.read;
       page.lastStream = stream;
       showRead(answer.read);
+      if (answer.errors.length > 0) {
+        var last = answer.errors[answer.errors.length - 1];
+        showError({message: last.message, failure_type: 'error during the read', path: last.path, line: last.line});
+      }
       setStatus('Read ' + countRecords(answer.read) + ' records of ' + stream);
     }, function (failure) {
       $('test').disabled = false;
@@ -206,11 +210,6 @@
     results.textContent = '';
     if (read.test_read_limit_reached) {
       results.appendChild(el('div', 'limit', 'A test-read limit was reached: the API has more.'));
-    }
-    var errors = read.logs.filter(function (log) { return log.level === 'ERROR' || log.level === 'FATAL'; });
-    if (errors.length > 0) {
-      showError({message: errors[errors.length - 1].message,
-        failure_type: errors[errors.length - 1].failure_type || 'error'});
     }
     read.auxiliary_requests.forEach(function (request) { results.appendChild(auxiliary(request)); });
     read.slices.forEach(function (slice, index) {
