@@ -130,7 +130,15 @@ public final class BuilderServer implements AutoCloseable {
                 send(exchange, 400, "text/plain; charset=utf-8", "not JSON".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            BuilderApi.Answer answer = api.answer(path.substring("api/".length()), request);
+            BuilderApi.Answer answer;
+            try {
+                answer = api.answer(path.substring("api/".length()), request);
+            } catch (RuntimeException e) {
+                // Like the CLI's entry point: a bug answers this one request with its error; the server goes on.
+                log.error("The builder failed to answer {}", path, e);
+                answer = new BuilderApi.Answer(500, BuilderApi.error(new ConnectorException(FailureType.SYSTEM_ERROR,
+                        "The builder failed: " + e, e), ""));
+            }
             send(exchange, answer.status(), "application/json", answer.bytes());
             return;
         }

@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -67,6 +68,7 @@ final class ManifestFile {
                 Files.write(temporary, bytes);
                 if (Files.exists(path)) {
                     Files.copy(path, backup(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                    keepPermissions(temporary);
                 }
                 move(temporary);
             } finally {
@@ -76,6 +78,13 @@ final class ManifestFile {
             throw new ConnectorException(FailureType.SYSTEM_ERROR, "Cannot save " + path + ": " + e.getMessage(), e);
         }
         return new SaveOutcome(new Snapshot(text, version(bytes)), null);
+    }
+
+    /** The new file keeps the old one's permissions (a temporary file is created readable by its owner only). */
+    private void keepPermissions(Path temporary) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(path));
+        }
     }
 
     private void move(Path temporary) throws IOException {

@@ -149,8 +149,12 @@ class BuilderServerTest {
         String version = post("session", Json.object()).body.path("manifest").path("version").asText();
         String edited = MANIFEST.replace("name: items", "name: things");
 
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, permissions);
         Reply saved = post("save", Json.object().put("text", edited).put("version", version));
         assertThat(saved.status).isEqualTo(200);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(permissions);
         assertThat(Files.readString(file)).isEqualTo(edited);
         assertThat(Files.readString(folder.resolve("manifest.yaml.bak"))).isEqualTo(MANIFEST);
         String newVersion = saved.body.path("version").asText();
@@ -231,6 +235,25 @@ class BuilderServerTest {
         assertThat(text).startsWith(MANIFEST.substring(0, edit.path("start").asInt()));
         assertThat(text.substring(edit.path("start").asInt())).startsWith(edit.path("replacement").asText());
         assertThat(text).contains("    schema_loader:\n      type: InlineSchemaLoader\n");
+    }
+
+    @Test
+    void aConfigFileIsReadAndWrittenOnlyOnSaveConfig() throws Exception {
+        Path config = folder.resolve("config.json");
+        Files.writeString(config, "{\"api_key\": \"old\"}");
+        try (BuilderServer other = BuilderServer.start(new BuilderOptions(folder.resolve("manifest.yaml"), config, 0,
+                getClass().getClassLoader()))) {
+            JsonNode session = post(other, "session", Json.object()).body.path("config");
+            assertThat(session.path("values").path("api_key").asText()).isEqualTo("old");
+            ObjectNode request = Json.object().put("version", session.path("version").asText());
+            request.set("config", Json.object().put("api_key", "new"));
+
+            assertThat(post(other, "save-config", request).status).isEqualTo(200);
+
+            assertThat(Json.parse(Files.readString(config)).path("api_key").asText()).isEqualTo("new");
+            assertThat(Files.readString(folder.resolve("config.json.bak"))).contains("old");
+            assertThat(post(other, "save-config", request).status).as("the version is stale now").isEqualTo(409);
+        }
     }
 
     @Test
