@@ -192,7 +192,9 @@ class TestReaderTest {
         assertThat(read.slices()).hasSize(3);
         for (int i = 0; i < 3; i++) {
             StreamReadSlice slice = read.slices().get(i);
-            assertThat(slice.sliceDescriptor().path("department_id").asInt()).isEqualTo(i + 1);
+            // The slice as the reference logs it: partition and cursor window in one mapping (dict(StreamSlice)).
+            assertThat(slice.sliceDescriptor()).isEqualTo(Json.object().put("department_id", i + 1)
+                    .set("parent_slice", Json.object()));
             assertThat(slice.pages()).hasSize(1);
             assertThat(slice.pages().get(0).request().url()).endsWith("/departments/" + (i + 1) + "/employees");
             assertThat(slice.pages().get(0).records()).isNotEmpty();
@@ -264,6 +266,35 @@ class TestReaderTest {
                         .doesNotContain("the-client-secret");
                 RecordedRequest sent = tokens.takeRequest();
                 assertThat(sent.getBody().utf8()).contains("the-client-secret");
+            }
+        }
+    }
+    @Test
+    void aRotatedRefreshTokenIsTheLatestConfigUpdateWithoutTheInternalKeys() throws Exception {
+        try (MockWebServer tokens = new MockWebServer()) {
+            tokens.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body("{\"access_token\": \"fresh-access-token\", \"expires_in\": 3600,"
+                            + " \"refresh_token\": \"rotated-refresh-token\"}").build());
+            tokens.start();
+            String manifest = DEPARTMENTS.replace("request_headers: {X-Api-Key: \"{{ config['api_key'] }}\"}",
+                    "authenticator: {type: OAuthAuthenticator, token_refresh_endpoint: \"" + tokens.url("/token")
+                            + "\", client_id: \"{{ config['client_id'] }}\", client_secret: "
+                            + "\"{{ config['client_secret'] }}\", refresh_token: \"{{ config['refresh_token'] }}\","
+                            + " refresh_token_updater: {}}");
+            try (DemoApi open = DemoApi.start(DemoApiOptions.defaults().withEmployeeCount(30))) {
+                ObjectNode config = DemoManifests.config("base_url", open.baseUri().toString(), "client_id", "me",
+                        "client_secret", "the-client-secret", "refresh_token", "the-refresh-token",
+                        "__command", "test_read");
+
+                StreamRead read = new TestReader().testRead(DemoManifests.input(DemoManifests.yaml(manifest)), config,
+                        "departments", TestReadLimits.DEFAULTS, null);
+
+                // reader.py _get_latest_config_update: the last CONTROL's config, cleaned of its "__" keys.
+                JsonNode update = read.latestConfigUpdate();
+                assertThat(update).isNotNull();
+                assertThat(update.path("refresh_token").asText()).isEqualTo("rotated-refresh-token");
+                assertThat(update.has("__command")).isFalse();
+                assertThat(update.path("client_id").asText()).isEqualTo("me");
             }
         }
     }
