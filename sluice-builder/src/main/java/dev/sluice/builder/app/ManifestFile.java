@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A file the builder edits (the manifest, or the config when the user saves it). Each read carries the version
@@ -121,8 +122,8 @@ final class ManifestFile {
     }
 
     /** Either the saved snapshot or why nothing was written. */
-    record SaveOutcome(@org.jspecify.annotations.Nullable Snapshot saved,
-            @org.jspecify.annotations.Nullable String conflict) {
+    record SaveOutcome(@Nullable Snapshot saved,
+            @Nullable String conflict) {
         SaveOutcome {
             if ((saved == null) == (conflict == null)) {
                 throw new IllegalArgumentException("exactly one of saved and conflict");
