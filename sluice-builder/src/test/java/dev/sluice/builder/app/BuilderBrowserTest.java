@@ -192,6 +192,23 @@ class BuilderBrowserTest {
     }
 
     @Test
+    void aTestThatCannotStartShowsTheFailureTypeThePathAndTheLine() throws Exception {
+        open(MANIFEST);
+        waitUntil(() -> new Select(find("stream")).getOptions().size() == 1);
+        script("var cm = window.sluiceBuilder.editor; cm.setValue(cm.getValue().replace('field_path: [data]', "
+                + "'field_path: 7'));");
+        int line = lineOf("extractor: {type: DpathExtractor");
+
+        find("test").click();
+
+        waitUntil(() -> find("error").isDisplayed());
+        assertThat(find("error").getText()).startsWith("system_error: ").contains("streams[0].retriever.record_selector")
+                .contains("line " + line);
+        find("error").findElement(By.tagName("a")).click();
+        assertThat(script("return window.sluiceBuilder.editor.getCursor().line;")).isEqualTo((long) (line - 1));
+    }
+
+    @Test
     void aFileChangedOnDiskIsReportedNotOverwritten() throws Exception {
         Path file = open(MANIFEST);
         String theirs = MANIFEST.replace("# The items connector", "# Someone else's edit");
