@@ -292,7 +292,9 @@ class TestReaderTest {
                 // reader.py _get_latest_config_update: the last CONTROL's config, cleaned of its "__" keys.
                 JsonNode update = read.latestConfigUpdate();
                 assertThat(update).isNotNull();
-                assertThat(update.path("refresh_token").asText()).isEqualTo("rotated-refresh-token");
+                // The updater keeps the tokens at credentials.* (the reference's RefreshTokenUpdater defaults).
+                assertThat(update.path("credentials").path("refresh_token").asText())
+                        .isEqualTo("rotated-refresh-token");
                 assertThat(update.has("__command")).isFalse();
                 assertThat(update.path("client_id").asText()).isEqualTo("me");
             }
