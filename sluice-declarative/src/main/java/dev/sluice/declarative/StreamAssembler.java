@@ -65,6 +65,7 @@ final class StreamAssembler implements DeclarativeStream.Planner {
     private final List<UnaryOperator<StreamState>> migrations;
     private final SchemaLoader schema;
     private volatile @Nullable StreamRetriever retriever;
+    private volatile boolean schemaLoaded;
 
     private StreamAssembler(DeclarativeStreamSpec spec, BuildContext context) {
         this.spec = spec;
@@ -95,9 +96,23 @@ final class StreamAssembler implements DeclarativeStream.Planner {
 
     private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
         StreamRetriever pages = retriever();
-        SliceReader reader = (slice, records) -> pages.read(slice, options(router, sync, slice),
-                gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
+        SliceReader reader = (slice, records) -> {
+            loadSchemaOnce();
+            pages.read(slice, options(router, sync, slice), gate(cursor, sync, slice),
+                    dataFeedFilter(cursor, sync, slice, records));
+        };
         return new ReadPlan(cursor, reader);
+    }
+
+    /**
+     * The reference's partitions ask for the stream's schema before reading (once per stream, cached), so a schema
+     * from the API is requested in a read too, and its failure fails the slice.
+     */
+    private void loadSchemaOnce() {
+        if (!schemaLoaded) {
+            schema.load();
+            schemaLoaded = true;
+        }
     }
 
     private StreamState migrated(StreamState incoming) {
