@@ -237,6 +237,29 @@ class DynamicSchemaLoaderTest {
     }
 
     @Test
+    void keyTransformationsReachIntoEachPropertysSchema() {
+        // keys_to_snake_transformation.py recurses into dicts (not lists), and the reference applies it to the
+        // mapping of properties: a oneOf becomes one_of, as the reference's discover writes it
+        api = ChunkApi.start(request -> json("{\"f\": [{\"key\": \"PhoneIds\", \"type\": [\"integer\", \"string\"]}]}"));
+
+        ObjectNode schema = loader("{schema_pointer: [f], key_pointer: [key], type_pointer: [type]}", "[]",
+                Json.object(), "schema_transformations: [{type: KeysToSnakeCase}]").load();
+
+        assertThat(schema.get("properties")).isEqualTo(parse(
+                "{\"phone_ids\": {\"one_of\": [{\"type\": [\"null\", \"integer\"]}, {\"type\": [\"null\", \"string\"]}]}}"));
+    }
+
+    @Test
+    void removeFieldsDropsAProperty() {
+        api = ChunkApi.start(request -> json("{\"f\": [{\"key\": \"a\"}, {\"key\": \"secret\"}]}"));
+
+        ObjectNode schema = loader("{schema_pointer: [f], key_pointer: [key]}", "[]", Json.object(),
+                "schema_transformations: [{type: RemoveFields, field_pointers: [[secret]]}]").load();
+
+        assertThat(schema.get("properties")).isEqualTo(parse("{\"a\": {\"type\": [\"null\", \"string\"]}}"));
+    }
+
+    @Test
     void readsPagesUntilOneHoldsARecordAndNoFurther() {
         // dynamic_schema_loader.py: next(self.retriever.read_records({}), None) pulls lazily from the pages
         api = ChunkApi.start(request -> switch (String.valueOf(ChunkApi.parameter(request, "page"))) {
