@@ -204,7 +204,7 @@ class DynamicSchemaLoaderManifestTest {
 
         assertThat(output.catalog()).isEmpty();
         assertThat(output.errors()).singleElement().satisfies((AirbyteTrace.TraceError error) -> {
-            assertThat(error.message()).startsWith("Could not read the schema of stream 'party_members' from the API");
+            assertThat(error.message()).startsWith("Could not read the schema of stream 'party_members' from the API: ");
             assertThat(error.internalMessage()).contains("/party_members/schema")
                     .contains("/streams/0/schema_loader").doesNotContain("secret-key");
             assertThat(error.failureType()).isEqualTo(FailureType.CONFIG_ERROR);
