@@ -212,6 +212,24 @@ class DynamicSchemaLoaderManifestTest {
     }
 
     @Test
+    void aFailedSchemaRequestInAReadFailsTheStreamBeforeItsRecordsAreRequested() {
+        api = ChunkApi.start(request -> request.getTarget().equals("/party_members/schema")
+                ? ChunkApi.status(404, "{}") : json("[{\"id\": 1}]"));
+        ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog(List.of(new ConfiguredAirbyteStream(
+                new AirbyteStream("party_members", Json.object(), List.of(SyncMode.FULL_REFRESH), null, null, null,
+                        null, null, null), SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null)));
+
+        Output output = ConnectorHarness.of(ManifestSources.fromYaml(manifest("", ""))).read(config(), catalog,
+                StateInput.empty());
+
+        assertThat(output.records()).isEmpty();
+        assertThat(output.errors().get(0).message())
+                .startsWith("Could not read the schema of stream 'party_members' from the API: ");
+        assertThat(output.errors()).allSatisfy(error -> assertThat(error.message()).contains("/party_members/schema"));
+        assertThat(api.targets()).containsExactly("/party_members/schema");
+    }
+
+    @Test
     void complexItemsOnANonArrayAreRefusedWithPathAndLine() {
         String manifest = manifest("- {target_type: {field_type: string, items: integer}, current_type: x}", "");
 

@@ -3,7 +3,6 @@ package dev.sluice.declarative.schema;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.manifest.KindUnion;
 import dev.sluice.protocol.Json;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ComplexFieldTypeSpec(
         @JsonProperty(value = "field_type", required = true) String fieldType,
-        @JsonProperty("items") @Nullable Items items,
-        @JsonProperty("$parameters") @Nullable ObjectNode parameters) {
+        @JsonProperty("items") @Nullable Items items) {
 
     public ComplexFieldTypeSpec {
         requireNonNull(fieldType, "field_type is required");

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.interpolation.InterpolatedBoolean;
 import dev.sluice.declarative.manifest.KindUnion;
 import dev.sluice.protocol.Json;
@@ -27,8 +26,7 @@ import org.jspecify.annotations.Nullable;
 public record TypesMapSpec(
         @JsonProperty(value = "target_type", required = true) TargetType targetType,
         @JsonProperty(value = "current_type", required = true) CurrentType currentType,
-        @JsonProperty("condition") @Nullable String condition,
-        @JsonProperty("$parameters") @Nullable ObjectNode parameters) {
+        @JsonProperty("condition") @Nullable String condition) {
 
     public TypesMapSpec {
         requireNonNull(targetType, "target_type is required");
