@@ -65,7 +65,7 @@ final class StreamAssembler implements DeclarativeStream.Planner {
     private final List<UnaryOperator<StreamState>> migrations;
     private final SchemaLoader schema;
     private volatile @Nullable StreamRetriever retriever;
-    private volatile boolean schemaLoaded;
+    private final Runnable loadSchemaOnce;
 
     private StreamAssembler(DeclarativeStreamSpec spec, BuildContext context) {
         this.spec = spec;
@@ -74,6 +74,7 @@ final class StreamAssembler implements DeclarativeStream.Planner {
         this.retrieverSpec = spec.retriever();
         this.migrations = migrations();
         this.schema = SchemaLoaders.of(spec.schemaLoader(), context, name);
+        this.loadSchemaOnce = SchemaLoaders.once(schema);
     }
 
     static DeclarativeStream assemble(DeclarativeStreamSpec spec, BuildContext context) {
@@ -97,22 +98,11 @@ final class StreamAssembler implements DeclarativeStream.Planner {
     private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
         StreamRetriever pages = retriever();
         SliceReader reader = (slice, records) -> {
-            loadSchemaOnce();
+            loadSchemaOnce.run();
             pages.read(slice, options(router, sync, slice), gate(cursor, sync, slice),
                     dataFeedFilter(cursor, sync, slice, records));
         };
         return new ReadPlan(cursor, reader);
-    }
-
-    /**
-     * The reference's partitions ask for the stream's schema before reading (once per stream, cached), so a schema
-     * from the API is requested in a read too, and its failure fails the slice.
-     */
-    private void loadSchemaOnce() {
-        if (!schemaLoaded) {
-            schema.load();
-            schemaLoaded = true;
-        }
     }
 
     private StreamState migrated(StreamState incoming) {

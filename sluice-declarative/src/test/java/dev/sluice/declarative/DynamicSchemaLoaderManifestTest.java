@@ -180,12 +180,7 @@ class DynamicSchemaLoaderManifestTest {
         String manifest = manifest("", "").replaceFirst("(?s)    retriever:\n      type: SimpleRetriever\n.*?"
                 + "paginator: \\{type: NoPagination}\n", router.indent(4).replace("$", "\\$"));
 
-        // a catalog of our own: the harness's readAll would discover first, in a run of its own
-        ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog(List.of(new ConfiguredAirbyteStream(
-                new AirbyteStream("party_members", Json.object(), List.of(SyncMode.FULL_REFRESH), null, null, null,
-                        null, null, null), SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null)));
-
-        Output output = ConnectorHarness.of(ManifestSources.fromYaml(manifest)).read(config(), catalog,
+        Output output = ConnectorHarness.of(ManifestSources.fromYaml(manifest)).read(config(), catalog(),
                 StateInput.empty());
 
         assertThat(output.errors()).isEmpty();
@@ -212,14 +207,26 @@ class DynamicSchemaLoaderManifestTest {
     }
 
     @Test
+    void aReadRequestsTheSchemaBeforeItsFirstSliceEvenWithoutNormalization() {
+        // declarative_partition_generator.py: every partition's read calls schema_loader.get_json_schema() (cached)
+        api = ChunkApi.start(request -> request.getTarget().equals("/party_members/schema") ? json(FIELDS)
+                : json("[{\"id\": \"7\"}]"));
+        String manifest = manifest("", "").replace("schema_normalization: Default", "schema_normalization: None");
+
+        Output output = ConnectorHarness.of(ManifestSources.fromYaml(manifest)).read(config(), catalog(),
+                StateInput.empty());
+
+        assertThat(output.errors()).isEmpty();
+        assertThat(output.records("party_members")).extracting(record -> record.get("id").toString())
+                .containsExactly("\"7\"");
+        assertThat(api.targets()).containsExactly("/party_members/schema", "/party_members");
+    }
+
+    @Test
     void aFailedSchemaRequestInAReadFailsTheStreamBeforeItsRecordsAreRequested() {
         api = ChunkApi.start(request -> request.getTarget().equals("/party_members/schema")
                 ? ChunkApi.status(404, "{}") : json("[{\"id\": 1}]"));
-        ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog(List.of(new ConfiguredAirbyteStream(
-                new AirbyteStream("party_members", Json.object(), List.of(SyncMode.FULL_REFRESH), null, null, null,
-                        null, null, null), SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null)));
-
-        Output output = ConnectorHarness.of(ManifestSources.fromYaml(manifest("", ""))).read(config(), catalog,
+        Output output = ConnectorHarness.of(ManifestSources.fromYaml(manifest("", ""))).read(config(), catalog(),
                 StateInput.empty());
 
         assertThat(output.records()).isEmpty();
@@ -278,6 +285,13 @@ class DynamicSchemaLoaderManifestTest {
         assertThatThrownBy(() -> TestManifests.bind(manifest)).isInstanceOf(ManifestException.class)
                 .hasMessageContaining("schema_type_identifier.types_mapping[2].when")
                 .hasMessageContaining("line " + lineOf(manifest, "when: y"));
+    }
+
+    /** A catalog of our own: the harness's readAll would discover first, in a run of its own. */
+    private static ConfiguredAirbyteCatalog catalog() {
+        return new ConfiguredAirbyteCatalog(List.of(new ConfiguredAirbyteStream(
+                new AirbyteStream("party_members", Json.object(), List.of(SyncMode.FULL_REFRESH), null, null, null,
+                        null, null, null), SyncMode.FULL_REFRESH, DestinationSyncMode.OVERWRITE, null, null)));
     }
 
     /** The 1-based line of the first line of {@code manifest} that holds {@code text}. */
