@@ -10,6 +10,7 @@ import dev.sluice.protocol.Json;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A stream's schema from its loaders: none (a schema file by name), one, or several merged. */
 final class SchemaLoaders {
@@ -26,6 +27,21 @@ final class SchemaLoaders {
         }
         List<SchemaLoader> loaders = specs.stream().map(spec -> spec.build(context, streamName)).toList();
         return () -> merged(loaders);
+    }
+
+    /**
+     * Loads the schema the first time it runs (again after a failure), as the reference's partitions ask for the
+     * stream's schema before reading: a schema from the API is requested in a read too, and its failure fails the
+     * slice. A loader of the API memoizes its schema, so discover and every slice share one request.
+     */
+    static Runnable once(SchemaLoader loader) {
+        AtomicBoolean loaded = new AtomicBoolean();
+        return () -> {
+            if (!loaded.get()) {
+                loader.load();
+                loaded.set(true);
+            }
+        };
     }
 
     /** The reference's composite loader: properties merged, earlier loaders win, in a draft-07 object schema. */

@@ -65,6 +65,7 @@ final class StreamAssembler implements DeclarativeStream.Planner {
     private final List<UnaryOperator<StreamState>> migrations;
     private final SchemaLoader schema;
     private volatile @Nullable StreamRetriever retriever;
+    private final Runnable loadSchemaOnce;
 
     private StreamAssembler(DeclarativeStreamSpec spec, BuildContext context) {
         this.spec = spec;
@@ -73,6 +74,7 @@ final class StreamAssembler implements DeclarativeStream.Planner {
         this.retrieverSpec = spec.retriever();
         this.migrations = migrations();
         this.schema = SchemaLoaders.of(spec.schemaLoader(), context, name);
+        this.loadSchemaOnce = SchemaLoaders.once(schema);
     }
 
     static DeclarativeStream assemble(DeclarativeStreamSpec spec, BuildContext context) {
@@ -95,8 +97,11 @@ final class StreamAssembler implements DeclarativeStream.Planner {
 
     private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
         StreamRetriever pages = retriever();
-        SliceReader reader = (slice, records) -> pages.read(slice, options(router, sync, slice),
-                gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
+        SliceReader reader = (slice, records) -> {
+            loadSchemaOnce.run();
+            pages.read(slice, options(router, sync, slice), gate(cursor, sync, slice),
+                    dataFeedFilter(cursor, sync, slice, records));
+        };
         return new ReadPlan(cursor, reader);
     }
 

@@ -21,13 +21,17 @@ final class BindingFailures {
             Class<?> rootType) {
         ManifestPath path = base;
         ManifestPath relative = ManifestPath.root();
+        JsonNode walked = root;
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {
                 path = path.field(reference.getFieldName());
                 relative = relative.field(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
+                walked = walked.path(reference.getFieldName());
+            } else if (reference.getIndex() >= 0 && walked.isArray()) {
+                // an index into a single value bound as a list (schema_loader: {...}) names no element of the YAML
                 path = path.index(reference.getIndex());
                 relative = relative.index(reference.getIndex());
+                walked = walked.path(reference.getIndex());
             }
         }
         JsonNode node = nodeAt(root, relative);

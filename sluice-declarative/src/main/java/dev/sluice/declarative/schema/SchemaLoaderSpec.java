@@ -9,8 +9,10 @@ import dev.sluice.declarative.component.BuildContext;
 @JsonSubTypes({
         @JsonSubTypes.Type(InlineSchemaLoaderSpec.class),
         @JsonSubTypes.Type(JsonFileSchemaLoaderSpec.class),
-        @JsonSubTypes.Type(CustomSchemaLoaderSpec.class)})
-public sealed interface SchemaLoaderSpec permits InlineSchemaLoaderSpec, JsonFileSchemaLoaderSpec, CustomSchemaLoaderSpec {
+        @JsonSubTypes.Type(CustomSchemaLoaderSpec.class),
+        @JsonSubTypes.Type(DynamicSchemaLoaderSpec.class)})
+public sealed interface SchemaLoaderSpec permits InlineSchemaLoaderSpec, JsonFileSchemaLoaderSpec, CustomSchemaLoaderSpec,
+        DynamicSchemaLoaderSpec {
 
     /** @param streamName the stream's name, which the default file path is derived from */
     SchemaLoader build(BuildContext context, String streamName);
