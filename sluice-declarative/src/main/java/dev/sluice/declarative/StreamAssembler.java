@@ -3,6 +3,7 @@ package dev.sluice.declarative;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.RequestOptions;
+import dev.sluice.declarative.component.SliceNarrowing;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.concurrent.ConcurrentReader;
 import dev.sluice.declarative.concurrent.ReadPlan;
@@ -22,6 +23,7 @@ import dev.sluice.declarative.partition.PartitionRouterSpec;
 import dev.sluice.declarative.partition.SinglePartitionRouter;
 import dev.sluice.declarative.retriever.RecordGate;
 import dev.sluice.declarative.retriever.RetrieverSpec;
+import dev.sluice.declarative.retriever.SliceRequests;
 import dev.sluice.declarative.retriever.StreamRetriever;
 import dev.sluice.declarative.schema.SchemaLoader;
 import dev.sluice.declarative.transform.RecordTransformation;
@@ -95,7 +97,7 @@ final class StreamAssembler implements DeclarativeStream.Planner {
 
     private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
         StreamRetriever pages = retriever();
-        SliceReader reader = (slice, records) -> pages.read(slice, options(router, sync, slice),
+        SliceReader reader = (slice, records) -> pages.read(slice, requests(router, sync),
                 gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
         return new ReadPlan(cursor, reader);
     }
@@ -190,6 +192,21 @@ final class StreamAssembler implements DeclarativeStream.Planner {
         List<PartitionRouter> routers = new ArrayList<>();
         specs.forEach(router -> routers.add(router.build(context, state)));
         return CartesianProductRouter.of(routers);
+    }
+
+    /** The options of a slice's requests and, for a pagination reset, the cursor's narrowing of the slice. */
+    private static SliceRequests requests(@Nullable PartitionRouter router, @Nullable IncrementalSync sync) {
+        return new SliceRequests() {
+            @Override
+            public RequestOptions options(StreamSlice slice) {
+                return StreamAssembler.options(router, sync, slice);
+            }
+
+            @Override
+            public Optional<SliceNarrowing> narrowing() {
+                return sync == null ? Optional.empty() : sync.sliceNarrowing();
+            }
+        };
     }
 
     /** With a cursor and a router, the router's options overlaid by the cursor's (no collision check). */
