@@ -42,7 +42,8 @@ final class ComponentShapes {
      * @param singleAsList a list component that also takes one value ({@code @JsonFormat(with =
      *                     ACCEPT_SINGLE_VALUE_AS_ARRAY)}), as {@code schema_loader} does
      */
-    record Field(String name, Type type, boolean required, boolean nullable, boolean singleAsList) {
+    record Field(String name, Type type, boolean required, boolean nullable, boolean singleAsList,
+            @Nullable String unsupported) {
     }
 
     /**
@@ -146,7 +147,9 @@ final class ComponentShapes {
             // A free-JSON component with a declared shape is validated (and reached) as that shape.
             ValidatedAs shape = component.getAnnotation(ValidatedAs.class);
             Type fieldType = shape == null ? component.getGenericType() : shape.value();
-            fields.add(new Field(name, fieldType, property != null && property.required(), nullable, singleAsList));
+            Unsupported unsupported = component.getAnnotation(Unsupported.class);
+            fields.add(new Field(name, fieldType, property != null && property.required(), nullable, singleAsList,
+                    unsupported == null ? null : unsupported.value()));
             known.add(name);
         }
         known.add("type");
