@@ -3,7 +3,6 @@ package dev.sluice.declarative;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.RequestOptions;
-import dev.sluice.declarative.component.SliceNarrowing;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.concurrent.ConcurrentReader;
 import dev.sluice.declarative.concurrent.ReadPlan;
@@ -97,7 +96,10 @@ final class StreamAssembler implements DeclarativeStream.Planner {
 
     private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
         StreamRetriever pages = retriever();
-        SliceReader reader = (slice, records) -> pages.read(slice, requests(router, sync),
+        // A pagination reset asks for the options of a narrowed slice and for the cursor's narrowing of it.
+        SliceRequests requests = SliceRequests.of(slice -> options(router, sync, slice),
+                () -> sync == null ? Optional.empty() : sync.sliceNarrowing());
+        SliceReader reader = (slice, records) -> pages.read(slice, requests,
                 gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
         return new ReadPlan(cursor, reader);
     }
@@ -192,21 +194,6 @@ final class StreamAssembler implements DeclarativeStream.Planner {
         List<PartitionRouter> routers = new ArrayList<>();
         specs.forEach(router -> routers.add(router.build(context, state)));
         return CartesianProductRouter.of(routers);
-    }
-
-    /** The options of a slice's requests and, for a pagination reset, the cursor's narrowing of the slice. */
-    private static SliceRequests requests(@Nullable PartitionRouter router, @Nullable IncrementalSync sync) {
-        return new SliceRequests() {
-            @Override
-            public RequestOptions options(StreamSlice slice) {
-                return StreamAssembler.options(router, sync, slice);
-            }
-
-            @Override
-            public Optional<SliceNarrowing> narrowing() {
-                return sync == null ? Optional.empty() : sync.sliceNarrowing();
-            }
-        };
     }
 
     /** With a cursor and a router, the router's options overlaid by the cursor's (no collision check). */
