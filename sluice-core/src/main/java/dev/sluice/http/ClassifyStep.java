@@ -67,7 +67,8 @@ final class ClassifyStep {
             case IGNORE -> new Outcome.Ignored<>(request, verdict);
             case RETRY, RATE_LIMITED, REFRESH_TOKEN_THEN_RETRY -> new Outcome.Retry<>(verdict);
             // SUCCESS reaches here only as the verdict on a transport failure: there is nothing to read.
-            case FAIL, RESET_PAGINATION, SUCCESS -> new Outcome.Failed<>(RequestFailures.failed(request, verdict));
+            case FAIL, SUCCESS -> new Outcome.Failed<>(RequestFailures.failed(request, verdict));
+            case RESET_PAGINATION -> new Outcome.Failed<>(RequestFailures.resetPagination(request, verdict));
         };
     }
 }

@@ -22,6 +22,13 @@ final class RequestFailures {
                 status, request.describe(), verdict.failure());
     }
 
+    /** The error handler asked for the slice's pagination to restart: {@link #failed}'s error, marked as such. */
+    static PaginationResetRequiredException resetPagination(HttpRequest request, Outcome.Verdict verdict) {
+        HttpResponseException failed = failed(request, verdict);
+        return new PaginationResetRequiredException(failed.failureType(), failed.userMessage(), failed.getMessage(),
+                failed.status(), failed.request(), verdict.failure());
+    }
+
     /** Out of retries (or of retry time) after {@code attempts} attempts. */
     static HttpResponseException exhausted(HttpRequest request, Outcome.Verdict verdict, int attempts) {
         int status = verdict.status();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.incremental.IncrementalSyncSpec;
 import dev.sluice.declarative.incremental.StateMigrationSpec;
+import dev.sluice.declarative.manifest.Unsupported;
 import dev.sluice.declarative.retriever.RetrieverSpec;
 import dev.sluice.declarative.schema.SchemaLoaderSpec;
 import dev.sluice.declarative.transform.TransformationSpec;
@@ -37,7 +38,7 @@ public record DeclarativeStreamSpec(
         @Nullable List<SchemaLoaderSpec> schemaLoader,
         @JsonProperty("transformations") @Nullable List<TransformationSpec> transformations,
         @JsonProperty("state_migrations") @Nullable List<StateMigrationSpec> stateMigrations,
-        @JsonProperty("file_uploader") @Nullable JsonNode fileUploader,
+        @JsonProperty("file_uploader") @Unsupported("FileUploader") @Nullable JsonNode fileUploader,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements StreamSpec {
 
     public DeclarativeStreamSpec {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.config.ConfigNormalization;
 import dev.sluice.declarative.config.ConfigNormalizationRulesSpec;
+import dev.sluice.declarative.manifest.ValidatedAs;
 import dev.sluice.protocol.ConnectorSpecification;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 public record SpecSpec(
         @JsonProperty(value = "connection_specification", required = true) ObjectNode connectionSpecification,
         @JsonProperty("documentation_url") @Nullable String documentationUrl,
-        @JsonProperty("advanced_auth") @Nullable JsonNode advancedAuth,
+        @JsonProperty("advanced_auth") @ValidatedAs(AuthFlowShape.class) @Nullable JsonNode advancedAuth,
         @JsonProperty("config_normalization_rules") @Nullable ConfigNormalizationRulesSpec configNormalizationRules,
         @JsonProperty("type") @Nullable String type) {
 

@@ -22,6 +22,7 @@ import dev.sluice.declarative.partition.PartitionRouterSpec;
 import dev.sluice.declarative.partition.SinglePartitionRouter;
 import dev.sluice.declarative.retriever.RecordGate;
 import dev.sluice.declarative.retriever.RetrieverSpec;
+import dev.sluice.declarative.retriever.SliceRequests;
 import dev.sluice.declarative.retriever.StreamRetriever;
 import dev.sluice.declarative.schema.SchemaLoader;
 import dev.sluice.declarative.transform.RecordTransformation;
@@ -97,10 +98,12 @@ final class StreamAssembler implements DeclarativeStream.Planner {
 
     private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
         StreamRetriever pages = retriever();
+        // A pagination reset asks for the options of a narrowed slice and for the cursor's narrowing of it.
+        SliceRequests requests = SliceRequests.of(slice -> options(router, sync, slice),
+                () -> sync == null ? Optional.empty() : sync.sliceNarrowing());
         SliceReader reader = (slice, records) -> {
             loadSchemaOnce.run();
-            pages.read(slice, options(router, sync, slice), gate(cursor, sync, slice),
-                    dataFeedFilter(cursor, sync, slice, records));
+            pages.read(slice, requests, gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
         };
         return new ReadPlan(cursor, reader);
     }

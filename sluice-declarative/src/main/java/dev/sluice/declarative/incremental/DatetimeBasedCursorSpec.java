@@ -9,6 +9,7 @@ import dev.sluice.declarative.datetime.IsoDuration;
 import dev.sluice.declarative.datetime.PythonDateTime;
 import dev.sluice.declarative.interpolation.InterpolatedString;
 import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.declarative.manifest.ValidatedAs;
 import dev.sluice.declarative.component.RequestOptionSpec;
 import dev.sluice.source.ConnectorException;
 import dev.sluice.source.StreamState;
@@ -40,8 +41,9 @@ import org.jspecify.annotations.Nullable;
 public record DatetimeBasedCursorSpec(
         @JsonProperty(value = "cursor_field", required = true) String cursorField,
         @JsonProperty(value = "datetime_format", required = true) String datetimeFormat,
-        @JsonProperty(value = "start_datetime", required = true) JsonNode startDatetime,
-        @JsonProperty("end_datetime") @Nullable JsonNode endDatetime,
+        @JsonProperty(value = "start_datetime", required = true) @ValidatedAs(DatetimeBoundShape.class)
+        JsonNode startDatetime,
+        @JsonProperty("end_datetime") @ValidatedAs(DatetimeBoundShape.class) @Nullable JsonNode endDatetime,
         @JsonProperty("cursor_datetime_formats") @Nullable List<String> cursorDatetimeFormats,
         @JsonProperty("step") @Nullable String step,
         @JsonProperty("cursor_granularity") @Nullable String cursorGranularity,

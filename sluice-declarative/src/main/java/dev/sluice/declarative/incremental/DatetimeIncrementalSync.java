@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.RequestOptions;
+import dev.sluice.declarative.component.SliceNarrowing;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.datetime.PythonDateTime;
 import dev.sluice.declarative.partition.PartitionRouter;
@@ -49,6 +50,39 @@ public final class DatetimeIncrementalSync implements IncrementalSync, HistoryRa
         return new PerPartitionCursor(router, this::partitionCursor, settings.formats(), settings.cursorField(),
                 Boolean.TRUE.equals(spec.globalSubstreamCursor()) || router.forcesGlobalCursor(), context.clock(),
                 streamName, state.json());
+    }
+
+    /** The highest record datetime of a slice, written with {@code datetime_format} as the window's new start. */
+    @Override
+    public Optional<SliceNarrowing> sliceNarrowing() {
+        return Optional.of(new SliceNarrowing() {
+            private @Nullable PythonDateTime highest;
+
+            @Override
+            public void observe(ObjectNode record) {
+                JsonNode value = record.get(settings.cursorField());
+                if (value == null || value.isNull()) {
+                    return;
+                }
+                settings.formats().tryParse(value).ifPresent(parsed -> {
+                    if (highest == null || parsed.compareTo(highest) > 0) {
+                        highest = parsed;
+                    }
+                });
+            }
+
+            @Override
+            public StreamSlice narrow(StreamSlice original) {
+                PythonDateTime from = highest;
+                if (from == null) {
+                    return original;
+                }
+                ObjectNode window = Json.object();
+                window.put(settings.startKey(), settings.formats().format(from));
+                window.set(settings.endKey(), original.cursorSlice().get(settings.endKey()));
+                return original.withCursorSlice(window);
+            }
+        });
     }
 
     /** Its date ranges. */

@@ -1,6 +1,7 @@
 package dev.sluice.declarative.incremental;
 
 import dev.sluice.declarative.component.RequestOptions;
+import dev.sluice.declarative.component.SliceNarrowing;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.partition.PartitionRouter;
 import dev.sluice.source.StreamState;
@@ -35,6 +36,14 @@ public interface IncrementalSync {
 
     /** Reading the history as separate ranges, for a sync whose cursor can be split; empty by default. */
     default Optional<HistoryRanges> historyRanges() {
+        return Optional.empty();
+    }
+
+    /**
+     * A fresh narrowing for one slice whose pagination is reset by {@code SPLIT_USING_CURSOR}; empty when this cursor
+     * cannot narrow a slice (the slice is then read again from its start, as with {@code RESET}).
+     */
+    default Optional<SliceNarrowing> sliceNarrowing() {
         return Optional.empty();
     }
 }

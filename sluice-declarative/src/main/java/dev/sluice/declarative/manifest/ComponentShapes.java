@@ -42,7 +42,8 @@ final class ComponentShapes {
      * @param singleAsList a list component that also takes one value ({@code @JsonFormat(with =
      *                     ACCEPT_SINGLE_VALUE_AS_ARRAY)}), as {@code schema_loader} does
      */
-    record Field(String name, Type type, boolean required, boolean nullable, boolean singleAsList) {
+    record Field(String name, Type type, boolean required, boolean nullable, boolean singleAsList,
+            @Nullable String unsupported) {
     }
 
     /**
@@ -143,8 +144,12 @@ final class ComponentShapes {
             JsonFormat format = component.getAccessor().getAnnotation(JsonFormat.class);
             boolean singleAsList = format != null && java.util.Arrays.asList(format.with())
                     .contains(JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
-            fields.add(new Field(name, component.getGenericType(), property != null && property.required(), nullable,
-                    singleAsList));
+            // A free-JSON component with a declared shape is validated (and reached) as that shape.
+            ValidatedAs shape = component.getAnnotation(ValidatedAs.class);
+            Type fieldType = shape == null ? component.getGenericType() : shape.value();
+            Unsupported unsupported = component.getAnnotation(Unsupported.class);
+            fields.add(new Field(name, fieldType, property != null && property.required(), nullable, singleAsList,
+                    unsupported == null ? null : unsupported.value()));
             known.add(name);
         }
         known.add("type");
@@ -228,8 +233,24 @@ final class ComponentShapes {
         return classes.stream().map(Class::getSimpleName).sorted().distinct().toList();
     }
 
+    /**
+     * Every record reachable from {@code root} by the {@code type} name it is written with (a slot's name for it, else
+     * its {@code @JsonTypeName}); a name served by several records (one per slot) maps to all of them. For tests that
+     * compare the records with the upstream schema.
+     */
+    static Map<String, Set<Class<?>>> reachableRecords(Class<?> root) {
+        Map<String, Set<Class<?>>> records = new java.util.TreeMap<>();
+        walkReachable(root, (name, record) -> records.computeIfAbsent(name, key -> new LinkedHashSet<>()).add(record));
+        return records;
+    }
+
     private static Set<String> collectTypeNames(Class<?> root) {
         Set<String> names = new LinkedHashSet<>();
+        walkReachable(root, (name, record) -> names.add(name));
+        return Collections.unmodifiableSet(names);
+    }
+
+    private static void walkReachable(Class<?> root, java.util.function.BiConsumer<String, Class<?>> found) {
         Set<Class<?>> seen = new HashSet<>();
         Deque<Type> pending = new ArrayDeque<>(List.of(root));
         while (!pending.isEmpty()) {
@@ -243,7 +264,7 @@ final class ComponentShapes {
             }
             if (isSlot(type)) {
                 slot(type).subtypes().forEach((name, record) -> {
-                    names.add(name);
+                    found.accept(name, record);
                     pending.add(record);
                 });
             } else if (KindUnions.isUnion(type)) {
@@ -251,11 +272,10 @@ final class ComponentShapes {
             } else if (type.isRecord()) {
                 RecordShape shape = record(type);
                 if (shape.typeName() != null) {
-                    names.add(shape.typeName());
+                    found.accept(shape.typeName(), type);
                 }
                 shape.fields().forEach(field -> pending.add(field.type()));
             }
         }
-        return Collections.unmodifiableSet(names);
     }
 }

@@ -112,6 +112,8 @@ final class ShapeWalk {
                 if (field.required() || ComponentShapes.raw(field.type()).isPrimitive()) {
                     error(child, lines.lineOf(node, field.name()), "must not be null");
                 }
+            } else if (field.unsupported() != null) {
+                error(child, lines.lineOf(node, field.name()), "unsupported component " + field.unsupported());
             } else {
                 Type type = field.singleAsList() && !value.isArray() ? ComponentShapes.argument(field.type(), 0)
                         : field.type();

@@ -12,18 +12,24 @@ import dev.sluice.declarative.paginator.Page;
 import dev.sluice.declarative.paginator.Paginator;
 import dev.sluice.declarative.requester.HttpRequester;
 import dev.sluice.http.PageTokens;
+import dev.sluice.http.PaginationResetRequiredException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runtime of {@link SimpleRetrieverSpec}: the page loop. A page whose response the error handler ignored ends
  * the slice; a next token equal to the current one is a loop and fails the stream (the reference would request
  * the same page forever). With query properties, each page is one request per property chunk
- * ({@link ChunkedPageReader}).
+ * ({@link ChunkedPageReader}). A {@code RESET_PAGINATION} response, or the {@code pagination_reset} limit, restarts the
+ * slice from its first page ({@link PaginationTracker}).
  */
 public final class SimpleRetriever implements StreamRetriever {
+
+    private static final Logger log = LoggerFactory.getLogger(SimpleRetriever.class);
 
     private final HttpRequester requester;
     private final RecordSelector selector;
@@ -32,19 +38,15 @@ public final class SimpleRetriever implements StreamRetriever {
     private final InterpolationContext interpolation;
     private final @Nullable ChunkedPageReader chunks;
     private final @Nullable StreamingJson streaming;
+    private final String streamName;
+    private final @Nullable PaginationResetSpec reset;
     /** Pages read of a slice at most (a test read's {@code max_pages_per_slice}; else unlimited). */
     private final int maxPages;
 
     SimpleRetriever(HttpRequester requester, RecordSelector selector, Paginator paginator,
             boolean ignoreSlicerOptionsWhenPaginating, InterpolationContext interpolation,
-            @Nullable ChunkedPageReader chunks, @Nullable StreamingJson streaming) {
-        this(requester, selector, paginator, ignoreSlicerOptionsWhenPaginating, interpolation, chunks, streaming,
-                Integer.MAX_VALUE);
-    }
-
-    SimpleRetriever(HttpRequester requester, RecordSelector selector, Paginator paginator,
-            boolean ignoreSlicerOptionsWhenPaginating, InterpolationContext interpolation,
-            @Nullable ChunkedPageReader chunks, @Nullable StreamingJson streaming, int maxPages) {
+            @Nullable ChunkedPageReader chunks, @Nullable StreamingJson streaming, String streamName,
+            @Nullable PaginationResetSpec reset, int maxPages) {
         this.maxPages = maxPages;
         this.requester = requester;
         this.selector = selector;
@@ -53,6 +55,8 @@ public final class SimpleRetriever implements StreamRetriever {
         this.interpolation = interpolation;
         this.chunks = chunks;
         this.streaming = streaming;
+        this.streamName = streamName;
+        this.reset = reset;
     }
 
     /** Whether pages are read while their bodies stream in (else each body is read whole first). */
@@ -63,12 +67,28 @@ public final class SimpleRetriever implements StreamRetriever {
     /** The same retriever sending at most {@code concurrency} chunk requests of a page at a time. */
     SimpleRetriever withChunkConcurrency(int concurrency) {
         return new SimpleRetriever(requester, selector, paginator, ignoreSlicerOptionsWhenPaginating, interpolation,
-                chunks == null ? null : chunks.withConcurrency(concurrency), streaming, maxPages);
+                chunks == null ? null : chunks.withConcurrency(concurrency), streaming, streamName, reset, maxPages);
     }
 
     @Override
     public void read(StreamSlice slice, RequestOptions sliceOptions, RecordGate gate, Consumer<ObjectNode> records) {
+        read(slice, SliceRequests.fixed(sliceOptions), gate, records);
+    }
+
+    /**
+     * The page loop of one slice. Templates of the records (transformations, filters) always see {@code original};
+     * after a reset the requests are made for the narrowed slice, from the paginator's initial token.
+     */
+    @Override
+    public void read(StreamSlice original, SliceRequests requests, RecordGate gate, Consumer<ObjectNode> records) {
+        PaginationTracker tracker = tracker(requests);
+        Consumer<ObjectNode> observed = record -> {
+            tracker.observe(record);
+            records.accept(record);
+        };
         ChunkedPageReader.Tally tally = new ChunkedPageReader.Tally();
+        StreamSlice slice = original;
+        RequestOptions sliceOptions = requests.options(slice);
         JsonNode token = paginator.initialToken();
         boolean paginated = false;
         int pages = 0;
@@ -77,11 +97,28 @@ public final class SimpleRetriever implements StreamRetriever {
             if (!(paginated && ignoreSlicerOptionsWhenPaginating)) {
                 options = options.plus(sliceOptions);
             }
-            RecordContext context = RecordContext.of(interpolation, slice, token);
-            Optional<Page> page = chunks == null ? readPage(slice, token, options, context, gate, records)
-                    : chunks.read(slice, token, options, paginator.path(token), context, gate, records, tally);
-            if (page.isEmpty()) {
+            RecordContext context = RecordContext.of(interpolation, original, token);
+            Optional<Page> page;
+            boolean resetRequired = false;
+            try {
+                page = chunks == null ? readPage(slice, token, options, context, gate, observed)
+                        : chunks.read(slice, token, options, paginator.path(token), context, gate, observed, tally);
+            } catch (PaginationResetRequiredException e) {
+                page = Optional.empty();
+                resetRequired = true;
+            }
+            if (!resetRequired && page.isEmpty()) {
                 break;
+            }
+            if (resetRequired || tracker.reachedLimit()) {
+                StreamSlice previous = slice;
+                slice = tracker.afterReset(previous, original);
+                log.info("Hitting PaginationReset event. StreamSlice used will go from {} to {}", previous.merged(),
+                        slice.merged());
+                sliceOptions = requests.options(slice);
+                token = paginator.initialToken();
+                paginated = false;
+                continue;
             }
             ObjectNode last = page.get().lastRecord();
             if (last != null && gate.stopAfter(last)) {
@@ -101,8 +138,18 @@ public final class SimpleRetriever implements StreamRetriever {
             paginated = true;
         }
         if (chunks != null) {
-            chunks.finish(slice, tally);
+            chunks.finish(original, tally);
         }
+    }
+
+    /** Without {@code pagination_reset}, a {@code RESET_PAGINATION} response still restarts the slice, once. */
+    private PaginationTracker tracker(SliceRequests requests) {
+        if (reset == null) {
+            return new PaginationTracker(streamName, null, null);
+        }
+        boolean split = reset.action() == PaginationResetSpec.Action.SPLIT_USING_CURSOR;
+        return new PaginationTracker(streamName, split ? requests.narrowing().orElse(null) : null,
+                reset.recordLimit());
     }
 
     private Optional<Page> readPage(StreamSlice slice, @Nullable JsonNode token, RequestOptions options,

@@ -48,7 +48,7 @@ public record SimpleRetrieverSpec(
         @Nullable List<PartitionRouterSpec> partitionRouter,
         @JsonProperty("ignore_stream_slicer_parameters_on_paginated_requests")
         @Nullable Boolean ignoreStreamSlicerParametersOnPaginatedRequests,
-        @JsonProperty("pagination_reset") @Nullable JsonNode paginationReset,
+        @JsonProperty("pagination_reset") @Nullable PaginationResetSpec paginationReset,
         @JsonProperty("name") @Nullable String name,
         @JsonProperty("primary_key") @Nullable JsonNode primaryKey,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements RetrieverSpec {
@@ -57,8 +57,10 @@ public record SimpleRetrieverSpec(
         java.util.Objects.requireNonNull(requester, "requester is required");
         java.util.Objects.requireNonNull(recordSelector, "record_selector is required");
         partitionRouter = partitionRouter == null ? List.of() : List.copyOf(partitionRouter);
-        if (paginationReset != null && !paginationReset.isNull()) {
-            throw new IllegalArgumentException("unsupported component PaginationReset");
+        // airbyte_cdk model_to_component_factory.create_simple_retriever refuses the combination: filtered records
+        // would not be counted against the limit.
+        if (paginationReset != null && paginationReset.recordLimit() != null && recordSelector.recordFilter() != null) {
+            throw new IllegalArgumentException("PaginationResetLimits are not supported while having record filter.");
         }
     }
 
@@ -78,7 +80,8 @@ public record SimpleRetrieverSpec(
                 context.run());
         return new SimpleRetriever(http, selector, pages,
                 Boolean.TRUE.equals(ignoreStreamSlicerParametersOnPaginatedRequests), context.interpolation(), chunks,
-                labels.needsBodies() ? null : streaming(selector, http, pages), limit.maxPagesPerSlice());
+                labels.needsBodies() ? null : streaming(selector, http, pages), streamName, paginationReset,
+                limit.maxPagesPerSlice());
     }
 
     /**
