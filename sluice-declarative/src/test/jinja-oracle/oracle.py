@@ -9,7 +9,7 @@ compare Sluice against.
     python3 generate.py   # rewrites ../resources/interpolation/*.json
 """
 import ast, json, sys, datetime, hashlib, base64, re, uuid, hmac as hmac_lib, urllib.parse
-from jinja2 import meta
+from jinja2 import meta, Undefined
 from jinja2.exceptions import UndefinedError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from dateutil import parser as du
@@ -18,6 +18,8 @@ UTC = datetime.timezone.utc
 NOW = datetime.datetime(2021, 9, 1, tzinfo=UTC)
 
 def str_to_datetime(s):
+    # dateutil's isoparse starts with getattr(s, 'read', ...), which raises UndefinedError on an Undefined.
+    s = getattr(s, 'read', lambda: s)()
     if isinstance(s, int): return datetime.datetime.fromtimestamp(s, UTC)
     if not isinstance(s, str): raise ValueError('bad')
     if s.startswith('-'): raise ValueError('neg')
@@ -57,8 +59,8 @@ def format_datetime(dt, format, input_format=None):
         elif f == '%ms': d = datetime.datetime(1970,1,1,tzinfo=UTC) + datetime.timedelta(milliseconds=dt)
         elif f == '%epoch_microseconds': d = datetime.datetime(1970,1,1,tzinfo=UTC) + datetime.timedelta(microseconds=dt)
         else: d = datetime.datetime.strptime(str(dt), f)
-    elif isinstance(dt, str):
-        d = datetime.datetime.strptime(dt, input_format) if input_format else str_to_datetime(dt)
+    elif input_format: d = datetime.datetime.strptime(dt, input_format)  # TypeError unless dt is a str
+    elif isinstance(dt, (str, Undefined)): d = str_to_datetime(dt)
     else: raise ValueError('unsupported')
     if d.tzinfo is None: d = d.replace(tzinfo=UTC)
     return cdk_format(d, format)
@@ -68,7 +70,7 @@ def camel(s): return re.sub(r"(?<!^)(?=[A-Z])", "_", s).lower()
 macros = dict(now_utc=lambda: NOW, today_utc=lambda: NOW.date(), timestamp=timestamp, max=max, min=min,
               day_delta=day_delta, duration=duration, format_datetime=format_datetime, str_to_datetime=str_to_datetime,
               sanitize_url=lambda s: urllib.parse.quote_plus(s), camel_case_to_snake_case=camel,
-              today_with_timezone=lambda tz: NOW.date())
+              today_with_timezone=lambda tz: (tz.upper(), NOW.date())[1])  # pytz.timezone calls zone.upper() first
 
 def f_hash(value, hash_type='md5', salt=None):
     h = getattr(hashlib, hash_type)(); h.update(str(value).encode()); 

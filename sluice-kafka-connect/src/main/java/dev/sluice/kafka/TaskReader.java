@@ -104,6 +104,8 @@ final class TaskReader implements Runnable {
         private StreamState last;
         private @Nullable StreamState pending;
         private boolean checkpointed;
+        /** Records put since the last checkpoint was put: what a pending checkpoint covers. */
+        private long recordsSinceCheckpoint;
 
         QueueSink(WorkUnit unit, StreamState start) {
             this.unit = unit;
@@ -115,6 +117,7 @@ final class TaskReader implements Runnable {
             flush();
             metrics.recordRead(unit.stream());
             put(new ReadEvent.Record(unit, data, clock.millis()));
+            recordsSinceCheckpoint++;
         }
 
         @Override
@@ -129,6 +132,7 @@ final class TaskReader implements Runnable {
                 put(new ReadEvent.Checkpoint(unit, pending, false));
                 last = pending;
                 pending = null;
+                recordsSinceCheckpoint = 0;
             }
         }
 
@@ -141,8 +145,13 @@ final class TaskReader implements Runnable {
             last = state;
         }
 
+        /**
+         * A failed read keeps its last checkpoint only when it covers records put after the stored one: the final
+         * state a stream writes after failing to build its cursor or slices (its cursor's initial shape) covers none,
+         * and must not replace the progress already stored.
+         */
         void failed() {
-            if (pending != null && UnitPlan.completes(pending)) {
+            if (pending != null && (UnitPlan.completes(pending) || recordsSinceCheckpoint == 0)) {
                 log.warn("Not keeping the final state of {}: its read failed", unit.describe());
                 pending = null;
             }

@@ -101,6 +101,31 @@ class TaskReaderTest {
                 .containsExactly("R1", "Failure");
     }
 
+    /**
+     * The reference writes a failed stream's final STATE in its cursor's initial shape (concurrent_partition_cursor.py
+     * {@code ensure_at_least_one_state_emitted} after a failed slicing); it covers no record, so it must not replace
+     * the offset already stored. A checkpoint after records put since the last one is kept, as before.
+     */
+    @Test
+    void aFailedReadDropsAFinalCheckpointThatCoversNoRecord() throws InterruptedException {
+        ConnectorException failure = new ConnectorException(FailureType.SYSTEM_ERROR, "lookback_window: bad");
+        List<String> nothingRead = events(stream(true, (request, sink) -> {
+            sink.checkpoint(StreamState.of(Json.object().put("use_global_cursor", false).put("lookback_window", 0)));
+            throw failure;
+        }));
+        List<String> afterACheckpoint = events(stream(true, (request, sink) -> {
+            sink.record(Json.object().put("id", 1));
+            sink.checkpoint(state(1));
+            sink.record(Json.object().put("id", 2));
+            sink.checkpoint(state(2));
+            sink.checkpoint(state(1));
+            throw failure;
+        }));
+
+        assertThat(nothingRead).containsExactly("Failure");
+        assertThat(afterACheckpoint).containsExactly("R1", "C{\"ts\":1}", "R2", "C{\"ts\":1}", "Failure");
+    }
+
     @Test
     void aFullRefreshThatNeverCheckpointsEndsWithNoCursor() throws InterruptedException {
         List<String> events = events(stream(false, (request, sink) -> sink.record(Json.object().put("id", 1))));

@@ -29,6 +29,8 @@ final class StreamLoader {
     private @Nullable RecordConverter converter;
     private List<Column> columns = List.of();
     private @Nullable StreamState pending;
+    /** The state stored for this stream: the one it started from, then each one committed. */
+    private @Nullable StreamState saved;
     private @Nullable RuntimeException startFailure;
     private long lastCommitMillis;
     private long sinceCommit;
@@ -42,6 +44,7 @@ final class StreamLoader {
         this.states = states;
         this.options = options;
         this.clock = clock;
+        this.saved = plan.replace() && !plan.resume() || plan.incoming().isEmpty() ? null : plan.incoming();
     }
 
     StreamPlan plan() {
@@ -106,11 +109,16 @@ final class StreamLoader {
         sinceCommit++;
     }
 
+    /**
+     * A checkpoint that covers no record since the last commit waits for the stream's end (or the next commit): a
+     * stream that fails while building its cursor or slices still writes its cursor's state, in its initial shape,
+     * before the failure arrives, and that state must never replace the progress already stored.
+     */
     void checkpoint(StreamState state) {
         ready();
         pending = state;
-        if (sinceCommit >= options.commitRecords()
-                || clock.millis() - lastCommitMillis >= options.commitInterval().toMillis()) {
+        if (sinceCommit > 0 && (sinceCommit >= options.commitRecords()
+                || clock.millis() - lastCommitMillis >= options.commitInterval().toMillis())) {
             commit(false);
         }
     }
@@ -167,7 +175,9 @@ final class StreamLoader {
                 }
             }
             if (pending != null || last) {
-                states.save(new StateStore.Entry(plan.stream(), plan.table(), pending, !last && plan.replace()));
+                // At the end without a new checkpoint, the stored state stays: the stream claimed nothing more.
+                saved = pending != null ? pending : saved;
+                states.save(new StateStore.Entry(plan.stream(), plan.table(), saved, !last && plan.replace()));
             }
             database.commit();
             if (!last) {

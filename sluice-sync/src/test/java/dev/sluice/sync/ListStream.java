@@ -31,6 +31,7 @@ final class ListStream implements Stream {
     private int pageSize = 2;
     private int failBefore = -1;
     private IntConsumer beforeRecord = index -> { };
+    private @Nullable ObjectNode stateBeforeFailing;
 
     private ListStream(String name, ObjectNode schema, PrimaryKey primaryKey, @Nullable String cursor,
             boolean resumable, List<ObjectNode> records) {
@@ -63,6 +64,15 @@ final class ListStream implements Stream {
     /** Throws before delivering the record at this index (counted from the first record of this read). */
     ListStream failBefore(int index) {
         failBefore = index;
+        return this;
+    }
+
+    /**
+     * Reads nothing: writes {@code state} and fails, as a declarative stream does that fails while building its
+     * cursor or its slices (its final STATE is the cursor's initial shape).
+     */
+    ListStream failsWritingState(ObjectNode state) {
+        stateBeforeFailing = state;
         return this;
     }
 
@@ -104,6 +114,10 @@ final class ListStream implements Stream {
     public void read(ReadRequest request, StreamSink sink) {
         StreamState state = request.state();
         startedFrom.add(state);
+        if (stateBeforeFailing != null) {
+            sink.checkpoint(new StreamState(stateBeforeFailing.deepCopy()));
+            throw new ConnectorException(FailureType.SYSTEM_ERROR, "The cursor of " + name + " could not be built");
+        }
         if (cursor != null) {
             long since = state.get(cursor).map(node -> node.asLong()).orElse(Long.MIN_VALUE);
             List<ObjectNode> newer = records.stream().filter(r -> r.get(cursor).asLong() > since).toList();

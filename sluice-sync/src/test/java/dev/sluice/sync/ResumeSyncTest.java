@@ -6,6 +6,7 @@ import static dev.sluice.sync.ListSource.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.protocol.Json;
 import dev.sluice.source.PrimaryKey;
 import java.time.Duration;
 import java.util.List;
@@ -66,6 +67,31 @@ class ResumeSyncTest extends SyncTestCase {
                 .containsExactly("{\"id\":4}");
         assertThat(db.longs("SELECT id FROM events ORDER BY id"))
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 10).mapToObj(id -> (long) id).toList());
+    }
+
+    /**
+     * The reference writes a failed stream's final STATE in its cursor's initial shape (a per-partition cursor with
+     * {@code states: []}); that state covers no record and must not replace what an earlier sync stored.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(DESTINATIONS)
+    void theStateAStreamWritesAfterFailingToBuildItsCursorNeverReplacesStoredProgress(String kind) {
+        TestDestination db = destination(kind);
+        List<ObjectNode> events = IntStream.rangeClosed(1, 4).mapToObj(i -> order(i, "s" + i, i)).toList();
+        sync(new ListSource(ListStream.incremental("events", USERS, PrimaryKey.none(), "id", events)), db,
+                everyCheckpoint());
+        ObjectNode initialShape = Json.object().put("use_global_cursor", false);
+        initialShape.putArray("states");
+        initialShape.put("lookback_window", 0);
+
+        SyncResult failed = sync(new ListSource(ListStream.incremental("events", USERS, PrimaryKey.none(), "id",
+                events).failsWritingState(initialShape)), db, everyCheckpoint());
+
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(db.query("SELECT state FROM _sluice_state")).containsExactly(List.of("{\"id\":4}"));
+        ListStream resumed = ListStream.incremental("events", USERS, PrimaryKey.none(), "id", events);
+        sync(new ListSource(resumed), db, everyCheckpoint());
+        assertThat(resumed.startedFrom()).extracting(state -> state.json().toString()).containsExactly("{\"id\":4}");
     }
 
     @ParameterizedTest(name = "{0}")

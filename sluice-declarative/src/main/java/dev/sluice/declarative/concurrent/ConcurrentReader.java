@@ -108,8 +108,18 @@ public final class ConcurrentReader {
     private void readInline(ReadPlan plan, StreamSink sink) {
         StreamCursor cursor = plan.cursor();
         List<StreamSlice> slices = new ArrayList<>(1);
-        cursor.slices(slices::add);
         RuntimeException failure = null;
+        try {
+            cursor.slices(slices::add);
+        } catch (RuntimeException e) {
+            // As in the threaded read (and the reference's PartitionGenerationCompletedSentinel after a failed
+            // generation): the final checkpoint still follows, then the failure.
+            log.error("Generating the slices of stream {} failed: {}", streamName, e.getMessage());
+            failure = e;
+            if (stopsAtFailure) {
+                throw failure;
+            }
+        }
         for (StreamSlice slice : slices) {
             try {
                 plan.reader().read(slice, record -> {

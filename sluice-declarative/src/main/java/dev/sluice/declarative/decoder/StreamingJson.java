@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
 import dev.sluice.protocol.JsonTrees;
+import dev.sluice.source.RecordException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +20,8 @@ import java.util.function.Consumer;
  * else in the body is kept: the result is the document with the records' place holding an empty list, which is
  * what pagination templates read ({@code response.next_page}). A top-level list of documents is read one document
  * at a time. The records are the ones {@code JsonDecoder} + {@code DpathExtractor} would give: the objects of a
- * list at the path, or the object at the path when it is one and not empty.
+ * list at the path, or the object at the path when it is one and not empty; any other element, or a true scalar at
+ * the path, fails as not a record.
  */
 public final class StreamingJson {
 
@@ -75,9 +78,10 @@ public final class StreamingJson {
             } else if (value == JsonToken.START_ARRAY) {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     JsonNode element = JsonTrees.read(parser);
-                    if (element.isObject()) {
-                        records.accept((ObjectNode) element);
+                    if (!element.isObject()) {
+                        throw notARecord(path, element);
                     }
+                    records.accept((ObjectNode) element);
                 }
                 skeleton.set(name, Json.nodes().arrayNode());
             } else {
@@ -100,15 +104,42 @@ public final class StreamingJson {
         return node;
     }
 
-    private static void emit(JsonNode value, Consumer<ObjectNode> records) {
+    private void emit(JsonNode value, Consumer<ObjectNode> records) {
         if (value.isArray()) {
             for (JsonNode element : (ArrayNode) value) {
-                if (element.isObject()) {
-                    records.accept((ObjectNode) element);
+                if (!element.isObject()) {
+                    throw notARecord(path, element);
                 }
+                records.accept((ObjectNode) element);
             }
         } else if (value.isObject() && !value.isEmpty()) {
             records.accept((ObjectNode) value);
+        } else if (isTrueScalar(value)) {
+            throw notARecord(path, value);
         }
+    }
+
+    private static boolean isTrueScalar(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber()) {
+            return value.decimalValue().signum() != 0;
+        }
+        return value.isTextual() && !value.textValue().isEmpty();
+    }
+
+    /**
+     * The error for a value found where a record was expected, naming the extractor's field path. The reference
+     * passes such a value on as a record and then fails the stream writing it (sources/utils/record_helper.py,
+     * {@code stream_data_to_airbyte_message}: "Unexpected type for data_or_message").
+     */
+    public static RecordException notARecord(List<String> path, JsonNode value) {
+        String text = value.toString();
+        String type = value.isArray() ? "list" : value.getNodeType().name().toLowerCase(Locale.ROOT);
+        return new RecordException("DpathExtractor field_path " + path + " found "
+                + (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type
+                + " where a record (an object) was expected: "
+                + (text.length() > 200 ? text.substring(0, 200) + "..." : text));
     }
 }

@@ -2,23 +2,20 @@ package dev.sluice.declarative.extractor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.decoder.StreamingJson;
 import dev.sluice.declarative.transform.DpathGlob;
 import dev.sluice.source.RecordException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Walks a fixed path into each decoded document; see {@link DpathExtractorSpec}. As in the reference, the path
- * is a dpath glob: with a {@code *} segment every match is a record (or a list of records), otherwise the path
- * must match at most one value.
+ * is a dpath glob: with a {@code *} segment every match is one record, otherwise the path must match at most one
+ * value, whose elements are the records when it is a list. A record that is not an object fails the stream.
  */
 public final class DpathExtractor implements RecordExtractor {
-
-    private static final Logger log = LoggerFactory.getLogger(DpathExtractor.class);
 
     private final List<String> path;
     private final DpathGlob glob;
@@ -64,8 +61,10 @@ public final class DpathExtractor implements RecordExtractor {
         if (path.isEmpty()) {
             emit(document, records);
         } else if (allMatches) {
+            // dpath.values gives the list of matches, and each match is one record, a list included
+            // (extractors/dpath_extractor.py yields from that list without looking into its elements).
             for (DpathGlob.Match match : glob.search(document)) {
-                emit(match.value(), records);
+                expand(match.value(), records);
             }
         } else {
             List<DpathGlob.Match> matches = glob.search(document);
@@ -79,13 +78,13 @@ public final class DpathExtractor implements RecordExtractor {
         }
     }
 
-    /** A list yields its elements, a non-empty object itself; anything falsy yields nothing. */
+    /** A list yields its elements, anything else itself when Python finds it true. */
     private void emit(JsonNode node, Consumer<ObjectNode> records) {
         if (node.isArray()) {
             for (JsonNode element : node) {
                 expand(element, records);
             }
-        } else if (!node.isContainerNode() || !node.isEmpty()) {
+        } else if (isTrue(node)) {
             expand(node, records);
         }
     }
@@ -98,12 +97,32 @@ public final class DpathExtractor implements RecordExtractor {
         }
     }
 
-    static void accept(JsonNode record, Consumer<ObjectNode> records) {
-        if (record.isObject()) {
-            records.accept((ObjectNode) record);
-        } else if (!record.isNull() && !(record.isTextual() && record.textValue().isEmpty())) {
-            // The reference passes such values on as records, which no destination can store.
-            log.warn("Skipping a {} where a record (an object) was expected", record.getNodeType());
+    /**
+     * A record must be an object. The reference passes any other value on as a record and then fails the stream
+     * writing it (sources/utils/record_helper.py, {@code stream_data_to_airbyte_message}: "Unexpected type for
+     * data_or_message"); Sluice fails at once and names the path.
+     */
+    private void accept(JsonNode record, Consumer<ObjectNode> records) {
+        if (!record.isObject()) {
+            throw StreamingJson.notARecord(path, record);
         }
+        records.accept((ObjectNode) record);
+    }
+
+    /** Python's truth of a JSON value: null, false, 0, "" and empty containers are false. */
+    private static boolean isTrue(JsonNode node) {
+        if (node.isNull() || node.isMissingNode()) {
+            return false;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue().signum() != 0;
+        }
+        if (node.isTextual()) {
+            return !node.textValue().isEmpty();
+        }
+        return !node.isContainerNode() || !node.isEmpty();
     }
 }

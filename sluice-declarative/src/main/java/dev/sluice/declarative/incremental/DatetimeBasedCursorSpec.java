@@ -94,8 +94,8 @@ public record DatetimeBasedCursorSpec(
     @Override
     public DatetimeIncrementalSync build(BuildContext context, String streamName) {
         String field = cursorFieldForRead(context, streamName);
-        return new DatetimeIncrementalSync(this, context, streamName, settings(context, field),
-                DatetimeRequestOptions.of(this, context));
+        return new DatetimeIncrementalSync(this, context, streamName, field, formats(),
+                () -> settings(context, field), DatetimeRequestOptions.of(this, context));
     }
 
     /**
@@ -104,7 +104,7 @@ public record DatetimeBasedCursorSpec(
      */
     @Override
     public Optional<Instant> stateCursorTime(StreamState state, BuildContext context, String streamName) {
-        CursorFormats formats = build(context, streamName).settings().formats();
+        CursorFormats formats = formats();
         String field = cursorField(context);
         JsonNode json = state.json();
         JsonNode value = json.path("state").isObject() ? json.path("state").get(field)
@@ -122,9 +122,13 @@ public record DatetimeBasedCursorSpec(
         return recent != null && !recent.isNull() ? recent : first.get("end");
     }
 
-    /** Evaluates the cursor's settings once per read, as the reference does when it creates the cursor. */
+    private CursorFormats formats() {
+        return new CursorFormats(datetimeFormat, cursorDatetimeFormats);
+    }
+
+    /** Evaluates the cursor's settings, as the reference does each time it creates a cursor. */
     private DatetimeCursorSettings settings(BuildContext context, String field) {
-        CursorFormats formats = new CursorFormats(datetimeFormat, cursorDatetimeFormats);
+        CursorFormats formats = formats();
         PythonDateTime start = MinMaxDatetimeSpec.of(startDatetime, parameters).build(context, datetimeFormat).get();
         Supplier<PythonDateTime> end;
         if (endDatetime != null && !endDatetime.isNull()) {

@@ -13,6 +13,7 @@ import dev.sluice.source.HistoryRange;
 import dev.sluice.source.HistorySplit;
 import dev.sluice.source.StreamState;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Runtime of {@link DatetimeBasedCursorSpec}. */
@@ -21,24 +22,40 @@ public final class DatetimeIncrementalSync implements IncrementalSync, HistoryRa
     private final DatetimeBasedCursorSpec spec;
     private final BuildContext context;
     private final String streamName;
-    private final DatetimeCursorSettings settings;
+    private final String cursorField;
+    private final CursorFormats formats;
+    private final Supplier<DatetimeCursorSettings> evaluate;
+    private @Nullable DatetimeCursorSettings settings;
     private final DatetimeRequestOptions options;
 
-    DatetimeIncrementalSync(DatetimeBasedCursorSpec spec, BuildContext context, String streamName,
-            DatetimeCursorSettings settings, DatetimeRequestOptions options) {
+    /**
+     * {@code evaluate} renders the settings ({@code start_datetime}, {@code lookback_window}, {@code step}, ...); it
+     * runs once, when the first cursor is created: at planning for a stream without a router, at slicing for a
+     * partitioned one, where the reference's cursor factory renders them for each partition's cursor
+     * (concurrent_perpartition_cursor.py {@code _create_cursor}), so a bad setting fails the stream's slicing and
+     * its final STATE still has the per-partition cursor's shape.
+     */
+    DatetimeIncrementalSync(DatetimeBasedCursorSpec spec, BuildContext context, String streamName, String cursorField,
+            CursorFormats formats, Supplier<DatetimeCursorSettings> evaluate, DatetimeRequestOptions options) {
         this.spec = spec;
         this.context = context;
         this.streamName = streamName;
-        this.settings = settings;
+        this.cursorField = cursorField;
+        this.formats = formats;
+        this.evaluate = evaluate;
         this.options = options;
     }
 
     @Override
     public String cursorField() {
-        return settings.cursorField();
+        return cursorField;
     }
 
-    public DatetimeCursorSettings settings() {
+    /** The evaluated settings, rendered on the first call. */
+    public synchronized DatetimeCursorSettings settings() {
+        if (settings == null) {
+            settings = evaluate.get();
+        }
         return settings;
     }
 
@@ -47,7 +64,7 @@ public final class DatetimeIncrementalSync implements IncrementalSync, HistoryRa
         if (router == null) {
             return new DatetimeStreamCursor(partitionCursor(state.json(), 0));
         }
-        return new PerPartitionCursor(router, this::partitionCursor, settings.formats(), settings.cursorField(),
+        return new PerPartitionCursor(router, this::partitionCursor, formats, cursorField,
                 Boolean.TRUE.equals(spec.globalSubstreamCursor()) || router.forcesGlobalCursor(), context.clock(),
                 streamName, state.json());
     }
@@ -98,31 +115,32 @@ public final class DatetimeIncrementalSync implements IncrementalSync, HistoryRa
      */
     @Override
     public Optional<HistorySplit> splitHistory(int count) {
-        if (settings.step() == null || isDataFeed()) {
+        DatetimeCursorSettings evaluated = settings();
+        if (evaluated.step() == null || isDataFeed()) {
             return Optional.empty();
         }
-        return DatetimeRanges.split(settings, count);
+        return DatetimeRanges.split(evaluated, count);
     }
 
     /** The cursor of one closed range of a split, from that range's state. */
     @Override
     public StreamCursor rangeCursor(StreamState state, HistoryRange range) {
-        CursorFormats formats = settings.formats();
-        DatetimeCursorSettings within = settings.within(formats.parse(Json.nodes().textNode(range.start())),
+        DatetimeCursorSettings within = settings().within(formats.parse(Json.nodes().textNode(range.start())),
                 formats.parse(Json.nodes().textNode(range.end())));
         return new DatetimeStreamCursor(new DatetimeCursor(within, state.json()));
     }
 
     /** A cursor from a state blob whose value is first moved back by {@code lookbackSeconds}. */
     DatetimeCursor partitionCursor(ObjectNode state, long lookbackSeconds) {
+        DatetimeCursorSettings evaluated = settings();
         ObjectNode adjusted = state;
-        JsonNode value = state.get(settings.cursorField());
+        JsonNode value = state.get(cursorField);
         if (lookbackSeconds > 0 && value != null && !value.isNull() && !value.asText().isEmpty()) {
-            PythonDateTime moved = settings.formats().parse(value).plusMicros(-lookbackSeconds * 1_000_000L);
+            PythonDateTime moved = formats.parse(value).plusMicros(-lookbackSeconds * 1_000_000L);
             adjusted = state.deepCopy();
-            adjusted.put(settings.cursorField(), settings.formats().format(moved));
+            adjusted.put(cursorField, formats.format(moved));
         }
-        return new DatetimeCursor(settings, adjusted);
+        return new DatetimeCursor(evaluated, adjusted);
     }
 
     @Override

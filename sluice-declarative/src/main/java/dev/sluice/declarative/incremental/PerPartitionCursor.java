@@ -50,7 +50,14 @@ public final class PerPartitionCursor implements StreamCursor {
     private final CursorFormats formats;
     private final Clock clock;
     private final String streamName;
-    private final LinkedHashMap<String, DatetimeCursor> cursorPerPartition = new LinkedHashMap<>();
+    /** In partition order; a partition restored from the state has no cursor (null) until it is read. */
+    private final LinkedHashMap<String, @Nullable DatetimeCursor> cursorPerPartition = new LinkedHashMap<>();
+    /**
+     * The incoming cursor state of each restored partition. Its cursor is created when the partition is read, so
+     * the cursor's settings are rendered while slicing, never while planning: the state of a read that fails
+     * before is the incoming one, in this cursor's shape.
+     */
+    private final Map<String, ObjectNode> restoredStates = new HashMap<>();
     private final Map<String, Integer> openSlices = new HashMap<>();
     private final Set<String> doneGenerating = new HashSet<>();
     private final Map<String, Integer> sequences = new HashMap<>();
@@ -94,8 +101,9 @@ public final class PerPartitionCursor implements StreamCursor {
         for (JsonNode entry : incoming.path("states")) {
             partitionCount++;
             ObjectNode cursorState = entry.get("cursor") instanceof ObjectNode object ? object : Json.object();
-            cursorPerPartition.put(PartitionKeys.of((ObjectNode) entry.path("partition")),
-                    cursors.create(cursorState.deepCopy(), 0));
+            String key = PartitionKeys.of((ObjectNode) entry.path("partition"));
+            cursorPerPartition.put(key, null);
+            restoredStates.put(key, cursorState.deepCopy());
         }
         if (incoming.get("state") instanceof ObjectNode global) {
             setGlobal(global);
@@ -127,7 +135,7 @@ public final class PerPartitionCursor implements StreamCursor {
         DatetimeCursor cursor;
         synchronized (this) {
             ensurePartitionLimit();
-            cursor = cursorPerPartition.get(key);
+            cursor = cursorOf(key);
             if (cursor == null) {
                 cursor = newCursorFromGlobal();
                 partitionCount++;
@@ -181,8 +189,21 @@ public final class PerPartitionCursor implements StreamCursor {
                     break;
                 }
             }
-            cursorPerPartition.remove(victim != null ? victim : cursorPerPartition.keySet().iterator().next());
+            String removed = victim != null ? victim : cursorPerPartition.keySet().iterator().next();
+            cursorPerPartition.remove(removed);
+            restoredStates.remove(removed);
         }
+    }
+
+    /** The partition's cursor, created from its restored state on first use; null for an unknown partition. */
+    private @Nullable DatetimeCursor cursorOf(String key) {
+        DatetimeCursor cursor = cursorPerPartition.get(key);
+        if (cursor == null && restoredStates.containsKey(key)) {
+            cursor = cursors.create(restoredStates.get(key).deepCopy(), 0);
+            cursorPerPartition.put(key, cursor);
+            restoredStates.remove(key);
+        }
+        return cursor;
     }
 
     private DatetimeCursor newCursorFromGlobal() {
@@ -203,7 +224,7 @@ public final class PerPartitionCursor implements StreamCursor {
             }
             syncedSomeData = true;
             updateGlobal(value.get());
-            DatetimeCursor cursor = useGlobalCursor ? null : cursorPerPartition.get(PartitionKeys.of(slice.partition()));
+            DatetimeCursor cursor = useGlobalCursor ? null : cursorOf(PartitionKeys.of(slice.partition()));
             if (cursor != null) {
                 cursor.observe(slice, record);
             }
@@ -221,7 +242,7 @@ public final class PerPartitionCursor implements StreamCursor {
         String key = PartitionKeys.of(slice.partition());
         int open = openSlices.merge(key, -1, Integer::sum);
         boolean complete = open == 0 && doneGenerating.contains(key);
-        DatetimeCursor cursor = cursorPerPartition.get(key);
+        DatetimeCursor cursor = cursorOf(key);
         if (!useGlobalCursor && cursor != null) {
             cursor.close(slice);
             if (complete) {
@@ -269,7 +290,7 @@ public final class PerPartitionCursor implements StreamCursor {
             cursorPerPartition.forEach((key, cursor) -> {
                 ObjectNode entry = states.addObject();
                 entry.set("partition", PartitionKeys.partition(key));
-                entry.set("cursor", cursor.state());
+                entry.set("cursor", cursor != null ? cursor.state() : restoredStates.get(key).deepCopy());
             });
         }
         if (globalCursor != null && !globalCursor.isEmpty()) {
@@ -287,7 +308,7 @@ public final class PerPartitionCursor implements StreamCursor {
     public boolean shouldBeSynced(StreamSlice slice, ObjectNode record) {
         DatetimeCursor cursor;
         synchronized (this) {
-            cursor = useGlobalCursor ? null : cursorPerPartition.get(PartitionKeys.of(slice.partition()));
+            cursor = useGlobalCursor ? null : cursorOf(PartitionKeys.of(slice.partition()));
             if (cursor == null) {
                 if (globalFilter == null) {
                     globalFilter = newCursorFromGlobal();

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Jinja's sandboxed {@code getattr} and {@code getitem}. {@code a.b} finds a method of {@code a}'s Python type
@@ -17,18 +18,30 @@ final class Attributes {
     private Attributes() {
     }
 
-    /** Attribute names are checked when templates compile; {@code str.format} fields are checked here too. */
-    static String checkedName(String name) {
-        if (name.startsWith("_")) {
-            throw PyErrors.syntax("access to attribute '" + name + "' is not allowed: names starting with '_' are"
-                    + " private (use item access such as x['" + name + "'] for a data key)");
-        }
-        return name;
-    }
+    /**
+     * The attributes starting with {@code _} that a Python {@code dict} has (CPython 3.11's {@code dir({})}). Jinja's
+     * sandbox reads {@code d._links} as {@code getattr(d, '_links')}, which fails for a dict, and then as the item
+     * {@code d['_links']}; only these real attributes are found first and refused as unsafe.
+     */
+    private static final Set<String> DICT_PRIVATE_ATTRIBUTES = Set.of("__class__", "__class_getitem__",
+            "__contains__", "__delattr__", "__delitem__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+            "__getattribute__", "__getitem__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__",
+            "__ior__", "__iter__", "__le__", "__len__", "__lt__", "__ne__", "__new__", "__or__", "__reduce__",
+            "__reduce_ex__", "__repr__", "__reversed__", "__ror__", "__setattr__", "__setitem__", "__sizeof__",
+            "__str__", "__subclasshook__");
 
+    /**
+     * Jinja's sandboxed {@code getattr}. Names starting with {@code _} are data keys of a mapping ({@code _links},
+     * {@code _embedded}); a host attribute ({@code __class__}) is refused with an Undefined that raises Jinja's
+     * {@code SecurityError} when used, as the sandbox's {@code unsafe_undefined} does. Nothing is refused at compile
+     * time.
+     */
     static Object attribute(Object owner, String name) {
         if (owner instanceof Undefined) {
             throw ((Undefined) owner).error();
+        }
+        if (name.startsWith("_")) {
+            return privateAttribute(owner, name);
         }
         if (Methods.has(owner, name)) {
             return new Callables.BoundMethod(owner, name);
@@ -50,6 +63,15 @@ final class Attributes {
             return timedeltaField((Timedelta) owner, name);
         }
         return Undefined.missingAttribute(owner, name);
+    }
+
+    private static Object privateAttribute(Object owner, String name) {
+        boolean dunder = name.length() > 4 && name.startsWith("__") && name.endsWith("__");
+        if (owner instanceof PyMapping && !DICT_PRIVATE_ATTRIBUTES.contains(name)) {
+            Object value = ((PyMapping) owner).get(name);
+            return value != null ? value : Undefined.missingAttribute(owner, name);
+        }
+        return dunder ? Undefined.unsafe(owner, name) : Undefined.missingAttribute(owner, name);
     }
 
     static Object item(Object owner, Object key) {

@@ -64,6 +64,10 @@ final class Macros {
     }
 
     private static Object todayWithTimezone(Object zone, Clock clock) {
+        if (zone instanceof Undefined) {
+            // pytz.timezone calls zone.upper() first, which raises UndefinedError on an Undefined.
+            throw ((Undefined) zone).error();
+        }
         String id = StrMethods.string(zone);
         try {
             return LocalDate.ofInstant(clock.instant(), ZoneId.of(id));
@@ -89,6 +93,11 @@ final class Macros {
 
     private static Object strToDatetime(Object value) {
         PythonDateTime parsed;
+        if (value instanceof Undefined) {
+            // dateutil's isoparse first looks up value.read, which raises UndefinedError on an Undefined; so do
+            // timestamp() and format_datetime() without input_format, which call str_to_datetime.
+            throw ((Undefined) value).error();
+        }
         if (value instanceof String) {
             parsed = IsoDateTimes.parse((String) value);
         } else if (Py.isInt(value) && !(value instanceof Boolean)) {
@@ -138,13 +147,19 @@ final class Macros {
         if (value instanceof PythonDateTime) {
             return Strftime.format((PythonDateTime) value, format);
         }
-        @Nullable String input = inputFormat == null || inputFormat == PyNone.NONE ? null : StrMethods.string(inputFormat);
+        // The reference tests `if input_format`: None, Undefined and '' all mean "no input format".
+        @Nullable String input = inputFormat == null || !Py.truthy(inputFormat) ? null : StrMethods.string(inputFormat);
         PythonDateTime parsed;
         if (Py.isInt(value) && !(value instanceof Boolean)) {
             parsed = DatetimeFormat.parse(PyText.str(value), input == null ? DatetimeFormat.EPOCH_SECONDS : input);
-        } else if (value instanceof String) {
-            parsed = input != null ? Strptime.parse((String) value, input).assumeUtcIfNaive()
-                    : (PythonDateTime) strToDatetime(value);
+        } else if (input != null) {
+            if (!(value instanceof String)) {
+                // datetime.strptime's own TypeError, which renders the template's text (an Undefined too).
+                throw PyErrors.typeError("strptime() argument 1 must be str, not " + Py.typeName(value));
+            }
+            parsed = Strptime.parse((String) value, input).assumeUtcIfNaive();
+        } else if (value instanceof String || value instanceof Undefined) {
+            parsed = (PythonDateTime) strToDatetime(value);
         } else {
             throw PyErrors.valueError("format_datetime cannot read a " + Py.typeName(value)
                     + "; expected a datetime, an int or a string");

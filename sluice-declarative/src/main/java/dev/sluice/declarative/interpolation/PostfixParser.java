@@ -99,7 +99,7 @@ final class PostfixParser {
         if (tokens.skipOperator(".")) {
             Token token = tokens.next();
             if (token.kind() == Token.Kind.NAME) {
-                return new Expr.GetAttr(node, Attributes.checkedName(token.text()));
+                return new Expr.GetAttr(node, token.text());
             }
             if (token.kind() == Token.Kind.INTEGER) {
                 return new Expr.GetItem(node, new Expr.Literal(token.value()));

@@ -144,7 +144,7 @@ final class StrFormat {
                 while (next < head.length() && head.charAt(next) != '.' && head.charAt(next) != '[') {
                     next++;
                 }
-                value = Attributes.attribute(value, Attributes.checkedName(head.substring(i + 1, next)));
+                value = Attributes.attribute(value, head.substring(i + 1, next));
                 i = next;
             } else {
                 int close = head.indexOf(']', i);

@@ -120,8 +120,14 @@ public final class Template {
         return eval(context, validTypes, null);
     }
 
-    /** {@link #eval} with the reference's {@code default}: rendered (strictly) when this one renders empty. */
-    @Nullable JsonNode eval(InterpolationContext context, LiteralTypes validTypes, @Nullable Template fallback) {
+    /**
+     * {@link #eval} with the reference's {@code default}: rendered (strictly) when this one renders empty or touches
+     * an undefined value. Passing the template itself is the reference's {@code InterpolatedString} (its default is
+     * its own text): an empty render gives {@code ""}, and an undefined error raises again from the second render.
+     *
+     * @throws ConnectorException {@code system_error} when {@code fallback} touches an undefined value
+     */
+    public @Nullable JsonNode eval(InterpolationContext context, LiteralTypes validTypes, @Nullable Template fallback) {
         String rendered = renderOrUndefined(context);
         if (rendered != null && !rendered.isEmpty()) {
             return LiteralEval.cast(rendered, validTypes);

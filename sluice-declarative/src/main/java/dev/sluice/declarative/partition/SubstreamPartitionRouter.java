@@ -7,6 +7,7 @@ import dev.sluice.declarative.component.RequestOptions;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.component.RequestOption;
 import dev.sluice.protocol.Json;
+import dev.sluice.source.ConnectorException;
 import dev.sluice.source.StreamState;
 import java.util.Arrays;
 import java.util.List;
@@ -114,17 +115,34 @@ final class SubstreamPartitionRouter implements PartitionRouter {
         return options;
     }
 
-    /** {@code {<parent name>: <its cursor's state>}} for the parents read with {@code incremental_dependency}. */
+    /**
+     * {@code {<parent name>: <its cursor's state>}} for the parents read with {@code incremental_dependency}. A parent
+     * not read yet gives its cursor's initial state, as the reference's {@code get_stream_state} reads
+     * {@code parent_config.stream.cursor.state} of a cursor built with the stream (substream_partition_router.py).
+     */
     @Override
     public synchronized @Nullable ObjectNode parentState() {
         ObjectNode state = Json.object();
         for (int i = 0; i < parents.size(); i++) {
             Parent parent = parents.get(i);
             if (parent.incrementalDependency()) {
-                StreamState current = plans[i] == null ? parent.state() : plans[i].state();
-                state.set(parent.stream().name(), current.json().deepCopy());
+                state.set(parent.stream().name(), stateOf(i).json().deepCopy());
             }
         }
         return state;
+    }
+
+    private StreamState stateOf(int index) {
+        if (plans[index] == null) {
+            Parent parent = parents.get(index);
+            try {
+                plans[index] = parent.stream().plan(parent.state());
+            } catch (ConnectorException e) {
+                // The parent's cursor cannot be built (a bad setting): its slicing fails on its own; the state it
+                // came with is all there is to claim.
+                return parent.state();
+            }
+        }
+        return plans[index].state();
     }
 }

@@ -11,6 +11,7 @@ import dev.sluice.declarative.interpolation.InterpolationContext;
 import dev.sluice.declarative.interpolation.LiteralTypes;
 import dev.sluice.declarative.interpolation.Template;
 import dev.sluice.protocol.Json;
+import dev.sluice.source.ConnectorException;
 import dev.sluice.source.RecordException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -46,16 +47,29 @@ final class AddFields implements RecordTransformation {
         RecordCopy copy = new RecordCopy(record);
         for (Field field : fields) {
             InterpolationContext fieldContext = context.forRecord(copy.result()).with("parameters", field.parameters());
-            JsonNode value = field.value().eval(fieldContext, field.types());
-            if (value == null) {
-                value = EMPTY;
-            }
+            JsonNode value = value(field, fieldContext);
             if (condition != null && !condition.eval(fieldContext.with("value", value).with("path", field.pathNode()))) {
                 continue;
             }
             set(copy, field.path(), value);
         }
         return copy.result();
+    }
+
+    /**
+     * The reference builds each value as an {@code InterpolatedString} whose default is its own text
+     * (transformations/add_fields.py): an empty render re-renders to {@code ""}, while an undefined error (an
+     * attribute, item or call on a missing value) raises again from the re-render and fails the record's partition.
+     */
+    private static JsonNode value(Field field, InterpolationContext context) {
+        JsonNode value;
+        try {
+            value = field.value().eval(context, field.types(), field.value());
+        } catch (ConnectorException e) {
+            String problem = "AddFields could not compute the value of field " + field.path() + ": ";
+            throw new ConnectorException(e.failureType(), problem + e.userMessage(), problem + e.getMessage(), e);
+        }
+        return value == null ? EMPTY : value;
     }
 
     /**

@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
+import dev.sluice.source.RecordException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class StreamingJsonTest {
 
@@ -29,7 +30,6 @@ class StreamingJsonTest {
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource(delimiter = '|', value = {
         "{\"data\": [{\"id\": 1}, {\"id\": 2}], \"next\": 3}                 | data        | 1,2 | {\"data\":[],\"next\":3}",
-        "{\"next\": 3, \"data\": [{\"id\": 1}, 7, null, {\"id\": 2}]}        | data        | 1,2 | {\"next\":3,\"data\":[]}",
         "{\"result\": {\"items\": [{\"id\": \"a\"}], \"cursor\": \"c\"}}     | result.items | a  | {\"result\":{\"items\":[],\"cursor\":\"c\"}}",
         "{\"data\": {\"id\": 9}, \"meta\": {\"data\": [1]}}                  | data        | 9   | {\"data\":{},\"meta\":{\"data\":[1]}}",
         "{\"data\": {}}                                                      | data        | ''  | {\"data\":{}}",
@@ -44,6 +44,25 @@ class StreamingJsonTest {
         JsonNode document = new StreamingJson(List.of(path.split("\\."))).extract(body(json), records::add);
         assertThat(String.join(",", ids(records))).isEqualTo(expectedIds);
         assertThat(Json.write(document)).isEqualTo(skeleton);
+    }
+
+    /**
+     * The reference's DpathExtractor yields every element of the list, and a non-object one then fails the stream
+     * (extractors/dpath_extractor.py; sources/utils/record_helper.py raises "Unexpected type for data_or_message").
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"next\": 3, \"data\": [{\"id\": 1}, 7, {\"id\": 2}]}   | a number",
+        "{\"data\": [{\"id\": 1}, null]}                         | a null",
+        "{\"data\": [{\"id\": 1}, [{\"id\": 2}]]}               | a list",
+        "{\"data\": \"text\"}                                     | a string",
+    })
+    void aValueThatIsNotAnObjectFailsNamingThePath(String json, String found) {
+        List<ObjectNode> records = new ArrayList<>();
+        assertThatThrownBy(() -> new StreamingJson(List.of("data")).extract(body(json), records::add))
+                .isInstanceOf(RecordException.class)
+                .hasMessageContaining("field_path [data] found " + found);
+        assertThat(records.size()).isLessThanOrEqualTo(1);
     }
 
     @Test

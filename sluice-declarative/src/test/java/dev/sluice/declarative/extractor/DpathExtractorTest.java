@@ -79,6 +79,45 @@ class DpathExtractorTest {
                 .isInstanceOf(RecordException.class).hasMessageContaining("matches 2 values");
     }
 
+    /**
+     * With a {@code *}, extractors/dpath_extractor.py yields each item of {@code dpath.values(body, path)}: one record
+     * per match, even an empty object, with no look into a match that is a list.
+     */
+    @Test
+    void eachStarMatchIsOneRecord() {
+        JsonAssertions.assertJson(extract("field_path: [data, '*']", "{type: JsonDecoder}",
+                "{\"data\": {\"a\": {\"id\": 1}, \"b\": {}}}"), "[{\"id\": 1}, {}]");
+    }
+
+    /**
+     * A match that is itself a list (or any non-object) is one record in the reference, which then fails the stream
+     * writing it: sources/utils/record_helper.py's {@code stream_data_to_airbyte_message} raises "Unexpected type for
+     * data_or_message". Sluice fails on it, naming the extractor's path, instead of flattening it into records.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "star match is a list | [data, '*', items] | {\"data\": [{\"items\": [{\"id\": 1}]}, {\"items\": [{\"id\": 2}]}]}"
+                + " | found a list",
+        "list of lists | [data, '*'] | {\"data\": [[{\"id\": 1}, {\"id\": 2}], {\"id\": 3}]} | found a list",
+        "star match is null | [data, '*'] | {\"data\": {\"a\": null}} | found a null",
+        "element is a number | [data] | {\"data\": [{\"id\": 1}, 7]} | found a number",
+        "single string | [data] | {\"data\": \"text\"} | found a string",
+        "root scalar list | [] | [1, 2] | found a number",
+    })
+    void aRecordThatIsNotAnObjectFailsNamingThePath(String name, String fieldPath, String body, String found) {
+        assertThatThrownBy(() -> extract("field_path: " + fieldPath, "{type: JsonDecoder}", body))
+                .isInstanceOf(RecordException.class)
+                .hasMessageContaining("DpathExtractor field_path " + fieldPath.replace("'", ""))
+                .hasMessageContaining(found);
+    }
+
+    @Test
+    void aFalseValueAtAPathWithoutStarIsNoRecord() {
+        // `elif extracted: yield extracted`: a falsy value at the path gives nothing (dpath_extractor.py).
+        JsonAssertions.assertJson(extract("field_path: [data]", "{type: JsonDecoder}", "{\"data\": 0}"), "[]");
+        JsonAssertions.assertJson(extract("field_path: [data]", "{type: JsonDecoder}", "{\"data\": \"\"}"), "[]");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "nested array | [data, object] | [lines, data] | false | skip"

@@ -128,6 +128,24 @@ class SubstreamPartitionRouterTest {
         assertThat(router.parentState()).isEqualTo(json("{\"boards\": {\"updated_at\": \"2024-01-04\"}}"));
     }
 
+    /**
+     * substream_partition_router.py's {@code get_stream_state} reads each parent's {@code cursor.state}, a cursor
+     * built with the stream: before the parent is read, that is the cursor's initial state (for a datetime cursor
+     * with no state, its start), not {@code {}}.
+     */
+    @Test
+    void aParentNotReadYetReportsItsCursorsInitialState() {
+        PartitionRouter router = router("""
+                type: SubstreamPartitionRouter
+                parent_stream_configs:
+                  - {type: ParentStreamConfig, stream: "#/definitions/boards", parent_key: id, partition_field: board_id,
+                     incremental_dependency: true}
+                """, StreamState.empty());
+
+        assertThat(router.parentState()).isEqualTo(json("{\"boards\": {\"updated_at\": \"2024-01-01\"}}"));
+        assertThat(server.getRequestCount()).as("nothing is read to know it").isZero();
+    }
+
     @Test
     void nestedSubstreamsCarryTheParentSlice() {
         PartitionRouter router = router("""

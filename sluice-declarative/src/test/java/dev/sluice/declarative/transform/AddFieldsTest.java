@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.fixtures.Components;
 import dev.sluice.declarative.fixtures.JsonAssertions;
+import dev.sluice.protocol.FailureType;
+import dev.sluice.source.ConnectorException;
 import dev.sluice.source.RecordException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,38 @@ class AddFieldsTest {
         JsonAssertions.assertJson(result, "{\"meta\": {\"a\": 1, \"id\": 7}, \"big\": {\"nested\": [1, 2, 3]}}");
         assertThat(result.get("big")).isSameAs(record.get("big"));
         JsonAssertions.assertJson(record.get("meta"), "{\"a\": 1}");
+    }
+
+    /**
+     * transformations/add_fields.py builds each value as {@code InterpolatedString.create(value)}, whose default is
+     * the value's own text (interpolation/interpolated_string.py); jinja.py's {@code eval} re-renders that default
+     * after an {@code UndefinedError}, which raises again. So the record fails instead of getting {@code ""}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("undefinedErrors")
+    void anUndefinedErrorFailsTheRecordNamingFieldAndTemplate(String value) {
+        String yaml = "{type: AddFields, fields: [{path: [user_id], value: \"" + value + "\"}]}";
+
+        assertThatThrownBy(() -> Transformations.apply(yaml, "{\"id\": 1}"))
+                .isInstanceOfSatisfying(ConnectorException.class,
+                        e -> assertThat(e.failureType()).isEqualTo(FailureType.SYSTEM_ERROR))
+                .hasMessageContaining("[user_id]")
+                .hasMessageContaining(value)
+                .hasMessageContaining("undefined");
+    }
+
+    static Stream<String> undefinedErrors() {
+        return Stream.of("{{ record['user']['id'] }}", "{{ record.user.id }}", "{{ record.user[1:] }}",
+                "{{ record['user']() }}", "{{ record.user + 1 }}");
+    }
+
+    @Test
+    void theSameTemplateWorksWhenTheValueIsThere() {
+        ObjectNode result = Transformations.apply(
+                "{type: AddFields, fields: [{path: [user_id], value: \"{{ record['user']['id'] }}\"}]}",
+                "{\"user\": {\"id\": 7}}");
+
+        JsonAssertions.assertJson(result, "{\"user\": {\"id\": 7}, \"user_id\": 7}");
     }
 
     @Test
