@@ -7,8 +7,8 @@ import dev.sluice.declarative.component.BuildContext;
 
 /** What the manifest's {@code check} admits. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
-@JsonSubTypes({@JsonSubTypes.Type(CheckStreamSpec.class)})
-public sealed interface CheckSpec permits CheckStreamSpec {
+@JsonSubTypes({@JsonSubTypes.Type(CheckStreamSpec.class), @JsonSubTypes.Type(CheckDynamicStreamSpec.class)})
+public sealed interface CheckSpec permits CheckStreamSpec, CheckDynamicStreamSpec {
 
     ConnectionCheck build(BuildContext context);
 

@@ -17,7 +17,9 @@ import dev.sluice.source.RunContext;
 import dev.sluice.source.Source;
 import dev.sluice.source.Stream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -152,18 +154,32 @@ public final class DeclarativeSource implements Source {
     }
 
     private List<Stream> build(BuildContext context) {
+        return build(context, DynamicStreams.generate(manifest.dynamicStreams(), context));
+    }
+
+    private List<Stream> build(BuildContext context, List<GeneratedStream> generated) {
         int concurrency = manifest.concurrencyLevel() == null ? ConcurrencyLevelSpec.DEFAULT
                 : manifest.concurrencyLevel().level(context);
-        List<StreamSpec> specs = new ArrayList<>(manifest.streams());
-        if (manifest.dynamicStreams() != null && manifest.dynamicStreams().isArray()) {
-            // Generated per config, after the static streams, as the reference lists them.
-            specs.addAll(DynamicStreams.resolve(manifest.dynamicStreams(), context));
+        List<StreamSpec> specs = new ArrayList<>();
+        for (SourceStreamSpec declared : manifest.streams()) {
+            specs.addAll(declared.selected(context));
         }
+        // Generated per config, after the static streams, as the reference lists them.
+        generated.forEach(stream -> specs.add(stream.spec()));
         List<Stream> streams = new ArrayList<>();
         for (StreamSpec spec : specs) {
             streams.add(spec.build(context).withConcurrency(concurrency));
         }
         return streams;
+    }
+
+    /**
+     * The streams the manifest's {@code dynamic_streams} generate for {@code config} in {@code run}, each with its
+     * resolved manifest as the reference lists it (what the Connector Builder's {@code full_resolve_manifest} adds
+     * to the manifest's streams). Resolving may read the API ({@code HttpComponentsResolver}).
+     */
+    public List<GeneratedStream> dynamicStreams(Config config, RunContext run) {
+        return DynamicStreams.generate(manifest.dynamicStreams(), validated(config, run));
     }
 
     /**
@@ -175,6 +191,13 @@ public final class DeclarativeSource implements Source {
         BuildContext validated = validated(config, run);
         Config checked = CheckOverrides.apply(manifest.check().configOverrides(), validated.config(), manifest, run);
         BuildContext context = checked == validated.config() ? validated : validated.withConfig(checked);
-        return manifest.check().build(context).check(build(context), run);
+        List<GeneratedStream> generated = DynamicStreams.generate(manifest.dynamicStreams(), context);
+        Map<String, List<String>> byDefinition = new LinkedHashMap<>();
+        for (int i = 0; i < manifest.dynamicStreams().size(); i++) {
+            byDefinition.putIfAbsent(manifest.dynamicStreams().get(i).dynamicStreamName(i), new ArrayList<>());
+        }
+        generated.forEach(stream -> byDefinition.get(stream.dynamicStreamName()).add(stream.streamName()));
+        CheckedStreams checkedStreams = new CheckedStreams(build(context, generated), byDefinition);
+        return manifest.check().build(context).check(checkedStreams, run);
     }
 }

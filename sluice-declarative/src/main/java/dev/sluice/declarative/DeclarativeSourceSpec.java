@@ -24,8 +24,8 @@ public record DeclarativeSourceSpec(
         @JsonProperty("type") @Nullable String type,
         @JsonProperty(value = "version", required = true) String version,
         @JsonProperty(value = "check", required = true) CheckSpec check,
-        @JsonProperty("streams") @Nullable List<StreamSpec> streams,
-        @JsonProperty("dynamic_streams") @Nullable JsonNode dynamicStreams,
+        @JsonProperty("streams") @Nullable List<SourceStreamSpec> streams,
+        @JsonProperty("dynamic_streams") @Nullable List<DynamicDeclarativeStreamSpec> dynamicStreams,
         @JsonProperty("definitions") @Nullable JsonNode definitions,
         @JsonProperty("schemas") @Nullable JsonNode schemas,
         @JsonProperty("spec") @Nullable SpecSpec spec,
@@ -40,8 +40,8 @@ public record DeclarativeSourceSpec(
         java.util.Objects.requireNonNull(version, "version is required");
         java.util.Objects.requireNonNull(check, "check is required");
         streams = streams == null ? List.of() : List.copyOf(streams);
-        boolean dynamic = dynamicStreams != null && dynamicStreams.isArray() && !dynamicStreams.isEmpty();
-        if (streams.isEmpty() && !dynamic) {
+        dynamicStreams = dynamicStreams == null ? List.of() : List.copyOf(dynamicStreams);
+        if (streams.isEmpty() && dynamicStreams.isEmpty()) {
             throw new IllegalArgumentException("a manifest needs streams or dynamic_streams");
         }
     }

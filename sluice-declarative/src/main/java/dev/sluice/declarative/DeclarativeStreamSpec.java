@@ -39,7 +39,7 @@ public record DeclarativeStreamSpec(
         @JsonProperty("transformations") @Nullable List<TransformationSpec> transformations,
         @JsonProperty("state_migrations") @Nullable List<StateMigrationSpec> stateMigrations,
         @JsonProperty("file_uploader") @Unsupported("FileUploader") @Nullable JsonNode fileUploader,
-        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements StreamSpec {
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements StreamSpec, SourceStreamSpec {
 
     public DeclarativeStreamSpec {
         java.util.Objects.requireNonNull(retriever, "retriever is required");
@@ -54,6 +54,12 @@ public record DeclarativeStreamSpec(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("primary_key: " + e.getMessage(), e);
         }
+    }
+
+    /** A stream in {@code streams} stands for itself. */
+    @Override
+    public List<StreamSpec> selected(BuildContext context) {
+        return List.of(this);
     }
 
     @Override

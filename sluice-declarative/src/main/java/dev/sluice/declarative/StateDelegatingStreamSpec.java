@@ -14,6 +14,7 @@ import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.protocol.ConfiguredAirbyteStream;
 import dev.sluice.source.StreamState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public record StateDelegatingStreamSpec(
         @JsonProperty(value = "full_refresh_stream", required = true) DeclarativeStreamSpec fullRefreshStream,
         @JsonProperty(value = "incremental_stream", required = true) DeclarativeStreamSpec incrementalStream,
         @JsonProperty("api_retention_period") @Nullable String apiRetentionPeriod,
-        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements StreamSpec {
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements StreamSpec, SourceStreamSpec {
 
     private static final Logger log = LoggerFactory.getLogger(StateDelegatingStreamSpec.class);
 
@@ -51,6 +52,12 @@ public record StateDelegatingStreamSpec(
                     + " must have equal names. Instead has " + name + ", " + fullRefreshStream.streamName() + " and "
                     + incrementalStream.streamName() + ".");
         }
+    }
+
+    /** A stream in {@code streams} stands for itself. */
+    @Override
+    public List<StreamSpec> selected(BuildContext context) {
+        return List.of(this);
     }
 
     @Override

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.Json;
 import dev.sluice.source.Config;
-import dev.sluice.source.ConnectorException;
+import dev.sluice.declarative.manifest.ManifestException;
+import dev.sluice.declarative.manifest.ManifestPipeline;
+import dev.sluice.declarative.manifest.ManifestValidator;
 import dev.sluice.source.RunContext;
 import dev.sluice.source.Stream;
 import java.util.List;
@@ -99,10 +101,41 @@ class DynamicStreamsTest {
     }
 
     @Test
-    void anotherResolverIsRefusedByName() {
-        String manifest = MANIFEST.replace("type: ConfigComponentsResolver", "type: HttpComponentsResolver");
-        assertThatThrownBy(() -> ManifestSources.fromYaml(manifest).streams(Config.of(Json.object()), run))
-                .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("unsupported component HttpComponentsResolver");
+    void aResolverWithoutTypeGetsTheReferencesMisspeltDefaultAndIsRefusedByPathAndLine() {
+        // TypeDefaults: DynamicDeclarativeStream.components_resolver defaults to "ConfigComponentResolver"
+        String manifest = MANIFEST.replace("      type: ConfigComponentsResolver\n", "");
+        assertThatThrownBy(() -> ManifestSources.fromYaml(manifest))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("dynamic_streams[0].components_resolver")
+                .hasMessageContaining("ConfigComponentResolver")
+                .satisfies(e -> assertThat(((ManifestException) e).line()).isPositive());
+    }
+
+    @Test
+    void dynamicStreamsOfTheWrongShapeAreRefusedWithPathAndLine() {
+        String notAList = MANIFEST.replaceFirst("(?s)dynamic_streams:.*", "dynamic_streams: {type: DynamicDeclarativeStream}\n");
+        assertThatThrownBy(() -> ManifestSources.fromYaml(notAList))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("dynamic_streams")
+                .hasMessageContaining("expected a list");
+
+        String badTemplate = MANIFEST.replace("stream_template:\n      $ref: \"#/definitions/template\"\n",
+                "stream_template:\n      $ref: \"#/definitions/template\"\n      retriever: 5\n");
+        assertThatThrownBy(() -> ManifestSources.fromYaml(badTemplate))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("dynamic_streams[0].stream_template.retriever")
+                .satisfies(e -> assertThat(((ManifestException) e).line()).isPositive());
+
+        String badMapping = MANIFEST.replace("field_path: [primary_key]", "field_path: primary_key");
+        assertThatThrownBy(() -> ManifestSources.fromYaml(badMapping))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("dynamic_streams[0].components_resolver.components_mapping[3].field_path")
+                .hasMessageContaining("expected a list");
+
+        String unknownField = MANIFEST.replace("default_values: [{name: always, kind: DEFAULT}]",
+                "default_values: [{name: always, kind: DEFAULT}]\n        configs_pointr: [x]");
+        assertThat(new ManifestValidator().validate(ManifestPipeline.fromYaml(unknownField), DeclarativeSourceSpec.class)
+                .warnings()).extracting(ManifestException::getMessage)
+                .anySatisfy(warning -> assertThat(warning).contains("stream_config.configs_pointr"));
     }
 }

@@ -152,8 +152,10 @@ public final class SluiceConnectorConfig extends AbstractConfig {
         return getList(STREAMS);
     }
 
+    /** The topic of {@code stream}; a stream name Kafka would refuse is made valid ({@link TopicNames}). */
     public String topicFor(String stream) {
-        return getString(TOPIC_PATTERN).replace("${prefix}", getString(TOPIC_PREFIX)).replace("${stream}", stream);
+        return TopicNames.limited(getString(TOPIC_PATTERN).replace("${prefix}", getString(TOPIC_PREFIX))
+                .replace("${stream}", TopicNames.forStream(stream)));
     }
 
     public boolean valueSchemas() {

@@ -66,6 +66,14 @@ public final class InterpolatedString {
         return template.eval(context.with("parameters", parameters), LiteralTypes.ANY, fallback);
     }
 
+    /**
+     * The value cast to {@code validTypes} only (the reference's {@code eval(config, valid_types=...)}); the text
+     * itself when it is no literal of those types.
+     */
+    public @Nullable JsonNode eval(InterpolationContext context, LiteralTypes validTypes) {
+        return template.eval(context.with("parameters", parameters), validTypes, fallback);
+    }
+
     /** Python's {@code str()} of {@link #eval}, for places where the reference stringifies the result. */
     public String evalString(InterpolationContext context) {
         return PythonText.str(eval(context));

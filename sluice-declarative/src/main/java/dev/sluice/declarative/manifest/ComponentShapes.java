@@ -262,7 +262,10 @@ final class ComponentShapes {
             if (!seen.add(type)) {
                 continue;
             }
-            if (isSlot(type)) {
+            ValidatedAs validatedAs = type.getAnnotation(ValidatedAs.class);
+            if (validatedAs != null) {
+                pending.add(validatedAs.value());
+            } else if (isSlot(type)) {
                 slot(type).subtypes().forEach((name, record) -> {
                     found.accept(name, record);
                     pending.add(record);

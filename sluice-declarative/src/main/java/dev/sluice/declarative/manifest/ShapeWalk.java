@@ -46,7 +46,10 @@ final class ShapeWalk {
             return;
         }
         Class<?> raw = ComponentShapes.raw(type);
-        if (JsonNode.class.isAssignableFrom(raw)) {
+        ValidatedAs validatedAs = raw.getAnnotation(ValidatedAs.class);
+        if (validatedAs != null) {
+            value(node, validatedAs.value(), path, line, depth);
+        } else if (JsonNode.class.isAssignableFrom(raw)) {
             if (raw == ObjectNode.class && !node.isObject() || raw == ArrayNode.class && !node.isArray()) {
                 error(path, line, "expected " + (raw == ObjectNode.class ? "a mapping" : "a list") + ", found "
                         + JsonKinds.describe(node));
