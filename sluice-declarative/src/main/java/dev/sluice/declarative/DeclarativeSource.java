@@ -1,10 +1,12 @@
 package dev.sluice.declarative;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.budget.HttpApiBudgetSpec;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
 import dev.sluice.declarative.config.ConfigNormalization;
 import dev.sluice.declarative.manifest.SpecLocations;
+import dev.sluice.http.SourceBudget;
 import dev.sluice.protocol.ConfiguredAirbyteCatalog;
 import dev.sluice.protocol.ConnectionStatus;
 import dev.sluice.protocol.ConnectorSpecification;
@@ -136,12 +138,17 @@ public final class DeclarativeSource implements Source {
 
     /**
      * The context of the configured config, after the manifest's validations passed on it (the reference validates
-     * whenever it builds its streams).
+     * whenever it builds its streams), with the manifest's {@code api_budget} installed in the run.
      */
     private BuildContext validated(Config config, RunContext run) {
         BuildContext context = context(configure(config, run), run);
         if (manifest.spec() != null) {
             manifest.spec().normalization(context).validate(context.config());
+        }
+        // Before any component builds an executor: every request of the run shares the first budget installed.
+        HttpApiBudgetSpec budget = manifest.apiBudget();
+        if (budget != null) {
+            run.service(SourceBudget.SERVICE).install(() -> budget.build(context));
         }
         return context;
     }

@@ -3,6 +3,7 @@ package dev.sluice.declarative;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.budget.HttpApiBudgetSpec;
 import dev.sluice.declarative.manifest.NoAdditionalProperties;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,7 @@ public record DeclarativeSourceSpec(
         @JsonProperty("schemas") @Nullable JsonNode schemas,
         @JsonProperty("spec") @Nullable SpecSpec spec,
         @JsonProperty("concurrency_level") @Nullable ConcurrencyLevelSpec concurrencyLevel,
-        @JsonProperty("api_budget") @Nullable JsonNode apiBudget,
+        @JsonProperty("api_budget") @Nullable HttpApiBudgetSpec apiBudget,
         @JsonProperty("stream_groups") @Nullable JsonNode streamGroups,
         @JsonProperty("max_concurrent_async_job_count") @Nullable JsonNode maxConcurrentAsyncJobCount,
         @JsonProperty("metadata") @Nullable JsonNode metadata,

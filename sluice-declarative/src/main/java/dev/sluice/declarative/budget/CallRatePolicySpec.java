@@ -1,0 +1,26 @@
+package dev.sluice.declarative.budget;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.sluice.declarative.component.BuildContext;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What {@code HTTPAPIBudget.policies} items admit. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
+@JsonSubTypes({
+        @JsonSubTypes.Type(FixedWindowCallRatePolicySpec.class),
+        @JsonSubTypes.Type(MovingWindowCallRatePolicySpec.class),
+        @JsonSubTypes.Type(UnlimitedCallRatePolicySpec.class)})
+public sealed interface CallRatePolicySpec permits FixedWindowCallRatePolicySpec, MovingWindowCallRatePolicySpec,
+        UnlimitedCallRatePolicySpec {
+
+    /** The policy; its windows are counted on the context's clock. */
+    CallRatePolicy build(BuildContext context);
+
+    /** The matchers of a policy, built. */
+    static RequestMatchers matchers(@Nullable List<HttpRequestRegexMatcherSpec> specs, BuildContext context) {
+        return new RequestMatchers(specs == null ? List.of()
+                : specs.stream().map(spec -> spec.build(context)).toList());
+    }
+}
