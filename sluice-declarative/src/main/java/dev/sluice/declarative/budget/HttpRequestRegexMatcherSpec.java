@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -51,9 +50,7 @@ public record HttpRequestRegexMatcherSpec(
         if (values == null) {
             return texts;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : values.properties()) {
             texts.put(field.getKey(), pythonText(field.getValue()));
         }
         return texts;
