@@ -168,7 +168,8 @@ public final class DeclarativeSource implements Source {
         }
         List<Stream> streams = new ArrayList<>();
         for (StreamSpec spec : specs) {
-            streams.add(spec.build(context).withConcurrency(concurrency));
+            streams.add(spec.build(context).withConcurrency(concurrency)
+                    .withExclusiveGroups(manifest.exclusiveGroupsOf(spec)));
         }
         return streams;
     }
