@@ -128,7 +128,8 @@ public final class SluiceSourceConnector extends SourceConnector {
         List<Stream> result = new ArrayList<>();
         for (Stream stream : streams) {
             if (wanted.isEmpty() || wanted.remove(stream.name())) {
-                result.add(stream);
+                // A stream of a stream group is one unit, read in the task that reads its whole group.
+                result.add(WholeStream.of(stream));
             }
         }
         if (!wanted.isEmpty()) {
@@ -244,7 +245,7 @@ public final class SluiceSourceConnector extends SourceConnector {
                 boolean partitioned = stream.partitioning().isPresent();
                 lists |= partitioned;
                 streams.add(new TaskAssignments.StreamUnits(stream.name(), units.getOrDefault(stream.name(), List.of()),
-                        partitioned, freeListing.contains(stream.name())));
+                        partitioned, freeListing.contains(stream.name()), stream.exclusiveGroups()));
             }
         }
         List<TaskAssignments.Assignment> assignments = TaskAssignments.assign(streams, maxTasks);
