@@ -148,7 +148,8 @@ public final class DeclarativeSource implements Source {
         // Before any component builds an executor: every request of the run shares the first budget installed.
         HttpApiBudgetSpec budget = manifest.apiBudget();
         if (budget != null) {
-            run.service(SourceBudget.SERVICE).install(() -> budget.build(context));
+            SourceBudget slot = run.service(SourceBudget.SERVICE);
+            slot.install(() -> budget.build(context, slot.share()));
         }
         return context;
     }

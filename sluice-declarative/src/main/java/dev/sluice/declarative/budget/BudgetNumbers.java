@@ -26,6 +26,11 @@ final class BudgetNumbers {
         }
     }
 
+    /** {@code share} (in (0, 1]) of {@code limit} calls, rounded down; at least one. */
+    static int shareOf(int limit, double share) {
+        return share >= 1 ? limit : Math.max(1, (int) Math.floor(limit * share));
+    }
+
     /** An ISO 8601 duration of days, hours, minutes and seconds ({@code PT1S}, {@code P1D}). */
     static Duration duration(String field, String text) {
         IsoDuration parsed;

@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
 public sealed interface CallRatePolicySpec permits FixedWindowCallRatePolicySpec, MovingWindowCallRatePolicySpec,
         UnlimitedCallRatePolicySpec {
 
-    /** The policy; its windows are counted on the context's clock. */
-    CallRatePolicy build(BuildContext context);
+    /**
+     * The policy; its windows are counted on the context's clock, and it allows {@code share} (in (0, 1]) of the
+     * calls the manifest gives it: the part of the source's budget this run may use.
+     */
+    CallRatePolicy build(BuildContext context, double share);
 
     /** The matchers of a policy, built. */
     static RequestMatchers matchers(@Nullable List<HttpRequestRegexMatcherSpec> specs, BuildContext context) {

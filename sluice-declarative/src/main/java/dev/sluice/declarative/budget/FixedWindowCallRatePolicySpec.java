@@ -31,9 +31,9 @@ public record FixedWindowCallRatePolicySpec(
     }
 
     @Override
-    public CallRatePolicy build(BuildContext context) {
+    public CallRatePolicy build(BuildContext context, double share) {
         Duration window = BudgetNumbers.duration("period", period);
-        return new FixedWindowCallRatePolicy(CallRatePolicySpec.matchers(matchers, context), window, callLimit,
-                context.clock());
+        return new FixedWindowCallRatePolicy(CallRatePolicySpec.matchers(matchers, context), window,
+                BudgetNumbers.shareOf(callLimit, share), context.clock());
     }
 }

@@ -37,9 +37,17 @@ public record HttpApiBudgetSpec(
         statusCodesForRatelimitHit = statusCodesForRatelimitHit == null ? null : List.copyOf(statusCodesForRatelimitHit);
     }
 
-    /** The budget; the reference's defaults fill what is not given (or given empty). */
+    /** The whole budget; the reference's defaults fill what is not given (or given empty). */
     public ApiBudget build(BuildContext context) {
-        return new HttpApiBudget(policies.stream().map(policy -> policy.build(context)).toList(),
+        return build(context, 1);
+    }
+
+    /**
+     * The part {@code share} (in (0, 1]) of the budget, for a run that reads the API alongside others (a Kafka
+     * Connect task): each policy's limits times the share, rounded down, at least one call.
+     */
+    public ApiBudget build(BuildContext context, double share) {
+        return new HttpApiBudget(policies.stream().map(policy -> policy.build(context, share)).toList(),
                 orDefault(ratelimitResetHeader, "ratelimit-reset"),
                 orDefault(ratelimitRemainingHeader, "ratelimit-remaining"),
                 statusCodesForRatelimitHit == null || statusCodesForRatelimitHit.isEmpty() ? Set.of(429)

@@ -26,8 +26,8 @@ public record MovingWindowCallRatePolicySpec(
     }
 
     @Override
-    public CallRatePolicy build(BuildContext context) {
+    public CallRatePolicy build(BuildContext context, double share) {
         return new MovingWindowCallRatePolicy(CallRatePolicySpec.matchers(matchers, context),
-                rates.stream().map(rate -> rate.build(context)).toList(), context.clock());
+                rates.stream().map(rate -> rate.build(context, share)).toList(), context.clock());
     }
 }

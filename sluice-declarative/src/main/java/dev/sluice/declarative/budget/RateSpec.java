@@ -23,8 +23,9 @@ public record RateSpec(
         BudgetNumbers.duration("interval", interval);
     }
 
-    MovingWindowCallRatePolicy.Rate build(BuildContext context) {
-        return new MovingWindowCallRatePolicy.Rate(BudgetNumbers.integer("limit", limit, context),
+    MovingWindowCallRatePolicy.Rate build(BuildContext context, double share) {
+        return new MovingWindowCallRatePolicy.Rate(
+                BudgetNumbers.shareOf(BudgetNumbers.integer("limit", limit, context), share),
                 BudgetNumbers.duration("interval", interval));
     }
 }

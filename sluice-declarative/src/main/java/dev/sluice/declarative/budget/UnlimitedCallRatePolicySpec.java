@@ -21,7 +21,7 @@ public record UnlimitedCallRatePolicySpec(
     }
 
     @Override
-    public CallRatePolicy build(BuildContext context) {
+    public CallRatePolicy build(BuildContext context, double share) {
         return new UnlimitedCallRatePolicy(CallRatePolicySpec.matchers(matchers, context));
     }
 }

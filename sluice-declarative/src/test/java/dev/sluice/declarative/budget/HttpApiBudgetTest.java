@@ -51,10 +51,14 @@ class HttpApiBudgetTest {
     }
 
     private ApiBudget budget(String yaml, String config) throws Exception {
+        return budget(yaml, config, 1);
+    }
+
+    private ApiBudget budget(String yaml, String config, double share) throws Exception {
         DeclarativeSource source = ManifestSources.fromYaml(manifest(yaml));
         BuildContext context = new BuildContext(Config.of(Json.parse(config)), TestRuns.open(), clock, sleeper, null,
                 ConfigUpdates.NONE);
-        return source.manifest().apiBudget().build(context);
+        return source.manifest().apiBudget().build(context, share);
     }
 
     private ApiBudget budget(String yaml) throws Exception {
@@ -188,6 +192,34 @@ class HttpApiBudgetTest {
         budget.onResponse(call, response(call, 200, Map.of("X-Left", "not a number")));
         budget.acquire(call);
         assertThat(sleeper.waits()).as("an unreadable header is ignored").hasSize(1);
+    }
+
+    /** A Kafka Connect task keeps to its share of the budget: each limit times the share, at least one call. */
+    @Test
+    void aShareOfTheBudgetScalesEveryLimit() throws Exception {
+        ApiBudget half = budget("""
+                type: HTTPAPIBudget
+                policies:
+                  - type: FixedWindowCallRatePolicy
+                    period: PT1M
+                    call_limit: 10
+                    matchers: [{type: HttpRequestRegexMatcher, url_path_pattern: "^/fixed"}]
+                  - type: MovingWindowCallRatePolicy
+                    rates: [{limit: 3, interval: PT1S}]
+                    matchers: []
+                """, "{}", 0.5);
+        for (int call = 0; call < 5; call++) {
+            half.acquire(request("GET", "http://domain/fixed"));
+        }
+        assertThat(sleeper.waits()).isEmpty();
+        half.acquire(request("GET", "http://domain/fixed"));
+        assertThat(sleeper.waits()).containsExactly(Duration.ofMinutes(1));
+
+        sleeper.clear();
+        half.acquire(request("GET", "http://domain/moving"));
+        assertThat(sleeper.waits()).isEmpty();
+        half.acquire(request("GET", "http://domain/moving"));
+        assertThat(sleeper.waits()).as("3 calls a second halved, rounded down").hasSize(1);
     }
 
     @Test
