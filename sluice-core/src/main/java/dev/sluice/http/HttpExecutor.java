@@ -52,18 +52,23 @@ public final class HttpExecutor {
     }
 
     /**
-     * This executor with the run's traffic hooks ({@link RunTraffic#SERVICE}) asked before its own limiter and
-     * shown every attempt before its own observer. Every executor a source builds goes through this, so that a
-     * run-wide rate limit counts all its requests (pages, retries, token refreshes); call it after
-     * {@link #withRateLimiter} and {@link #withObserver}, which replace what they set.
+     * This executor with the run's traffic hooks ({@link RunTraffic#SERVICE}) and then the source's budget
+     * ({@link SourceBudget#SERVICE}) asked before its own limiter and shown every attempt before its own
+     * observer. Every executor a source builds goes through this, so that a run-wide rate limit (and the
+     * source's budget) counts all its requests (pages, retries, token refreshes); call it after
+     * {@link #withRateLimiter} and {@link #withObserver}, which replace what they set, and after the source
+     * installed its budget (an executor built in a run without hooks or budget is left as it is).
      */
     public HttpExecutor inRun(RunContext run) {
         RunTraffic traffic = run.service(RunTraffic.SERVICE);
-        if (traffic.equals(RunTraffic.NONE)) {
+        // The source's own budget (a manifest's api_budget) after the run's preset limit: a request waits for both.
+        SourceBudget budget = run.service(SourceBudget.SERVICE);
+        if (traffic.equals(RunTraffic.NONE) && budget.installed() == ApiBudget.NONE) {
             return this;
         }
-        return new HttpExecutor(transport, classifier, authenticator, RateLimiter.both(traffic.limiter(), rateLimiter),
-                ExchangeObserver.both(traffic.observer(), observer), retry);
+        return new HttpExecutor(transport, classifier, authenticator,
+                RateLimiter.both(traffic.limiter(), RateLimiter.both(budget, rateLimiter)),
+                ExchangeObserver.both(traffic.observer(), ExchangeObserver.both(budget, observer)), retry);
     }
 
     /** This executor with {@code exchangeObserver} shown every attempt. */

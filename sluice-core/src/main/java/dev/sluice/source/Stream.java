@@ -6,6 +6,7 @@ import dev.sluice.protocol.SyncMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,6 +93,16 @@ public interface Stream {
      */
     default Stream sequential() {
         return this;
+    }
+
+    /**
+     * The groups of streams this one is never read at the same time as another stream of (a manifest's
+     * {@code stream_groups}): its own group and those of the parent streams it reads its partitions from. A runner
+     * that reads streams in parallel keeps the streams sharing a group apart; one that reads them one after
+     * another honours it as it is. Empty by default.
+     */
+    default Set<String> exclusiveGroups() {
+        return Set.of();
     }
 
     /** The catalog entry of this stream, as {@code discover} prints it. */

@@ -40,4 +40,9 @@ public record ConditionalStreamsSpec(
         boolean holds = InterpolatedBoolean.of(condition, Json.object()).eval(context.interpolation());
         return holds ? List.copyOf(streams) : List.of();
     }
+
+    @Override
+    public List<StreamSpec> declared() {
+        return List.copyOf(streams);
+    }
 }

@@ -1,10 +1,12 @@
 package dev.sluice.declarative;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.declarative.budget.HttpApiBudgetSpec;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.ConfigUpdates;
 import dev.sluice.declarative.config.ConfigNormalization;
 import dev.sluice.declarative.manifest.SpecLocations;
+import dev.sluice.http.SourceBudget;
 import dev.sluice.protocol.ConfiguredAirbyteCatalog;
 import dev.sluice.protocol.ConnectionStatus;
 import dev.sluice.protocol.ConnectorSpecification;
@@ -138,12 +140,18 @@ public final class DeclarativeSource implements Source {
 
     /**
      * The context of the configured config, after the manifest's validations passed on it (the reference validates
-     * whenever it builds its streams).
+     * whenever it builds its streams), with the manifest's {@code api_budget} installed in the run.
      */
     private BuildContext validated(Config config, RunContext run) {
         BuildContext context = context(configure(config, run), run);
         if (manifest.spec() != null) {
             manifest.spec().normalization(context).validate(context.config());
+        }
+        // Before any component builds an executor: every request of the run shares the first budget installed.
+        HttpApiBudgetSpec budget = manifest.apiBudget();
+        if (budget != null) {
+            SourceBudget slot = run.service(SourceBudget.SERVICE);
+            slot.install(() -> budget.build(context, slot.share()));
         }
         return context;
     }
@@ -168,7 +176,8 @@ public final class DeclarativeSource implements Source {
         generated.forEach(stream -> specs.add(stream.spec()));
         List<Stream> streams = new ArrayList<>();
         for (StreamSpec spec : specs) {
-            streams.add(spec.build(context).withConcurrency(concurrency));
+            streams.add(spec.build(context).withConcurrency(concurrency)
+                    .withExclusiveGroups(manifest.exclusiveGroupsOf(spec)));
         }
         return streams;
     }

@@ -19,6 +19,7 @@ import dev.sluice.source.StreamState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,14 +72,16 @@ public final class DeclarativeStream implements Stream, ParentStream {
     private final int concurrency;
     /** Read by {@link #sequential()}: one slice at a time, stopping at the first failed one. */
     private final boolean stopsAtFailure;
+    /** The manifest's {@code stream_groups} this stream is never read at the same time as another stream of. */
+    private final Set<String> exclusiveGroups;
 
     DeclarativeStream(String name, PrimaryKey primaryKey, SchemaLoader schema, CursorInfo cursor, Planner planner,
             int concurrency) {
-        this(name, primaryKey, schema, cursor, planner, concurrency, false);
+        this(name, primaryKey, schema, cursor, planner, concurrency, false, Set.of());
     }
 
     private DeclarativeStream(String name, PrimaryKey primaryKey, SchemaLoader schema, CursorInfo cursor,
-            Planner planner, int concurrency, boolean stopsAtFailure) {
+            Planner planner, int concurrency, boolean stopsAtFailure, Set<String> exclusiveGroups) {
         this.name = requireNonNull(name, "name is null");
         this.primaryKey = requireNonNull(primaryKey, "primaryKey is null");
         this.schema = requireNonNull(schema, "schema is null");
@@ -86,11 +89,22 @@ public final class DeclarativeStream implements Stream, ParentStream {
         this.planner = requireNonNull(planner, "planner is null");
         this.concurrency = concurrency;
         this.stopsAtFailure = stopsAtFailure;
+        this.exclusiveGroups = Set.copyOf(exclusiveGroups);
     }
 
     /** The same stream read by {@code level} threads (the manifest's {@code concurrency_level}). */
     public DeclarativeStream withConcurrency(int level) {
-        return new DeclarativeStream(name, primaryKey, schema, cursor, planner, level);
+        return new DeclarativeStream(name, primaryKey, schema, cursor, planner, level, false, exclusiveGroups);
+    }
+
+    /** The same stream, never read at the same time as the other streams of {@code groups}. */
+    public DeclarativeStream withExclusiveGroups(Set<String> groups) {
+        return new DeclarativeStream(name, primaryKey, schema, cursor, planner, concurrency, stopsAtFailure, groups);
+    }
+
+    @Override
+    public Set<String> exclusiveGroups() {
+        return exclusiveGroups;
     }
 
     /**
@@ -99,7 +113,7 @@ public final class DeclarativeStream implements Stream, ParentStream {
      */
     @Override
     public DeclarativeStream sequential() {
-        return new DeclarativeStream(name, primaryKey, schema, cursor, planner, 1, true);
+        return new DeclarativeStream(name, primaryKey, schema, cursor, planner, 1, true, exclusiveGroups);
     }
 
     /**
@@ -107,7 +121,8 @@ public final class DeclarativeStream implements Stream, ParentStream {
      * lambda planner reads the stream only as a whole.
      */
     DeclarativeStream withPlanner(Planner other) {
-        return new DeclarativeStream(name, primaryKey, schema, cursor, other, concurrency, stopsAtFailure);
+        return new DeclarativeStream(name, primaryKey, schema, cursor, other, concurrency, stopsAtFailure,
+                exclusiveGroups);
     }
 
     /** How a read from {@code state} goes: the cursor (with its slices) and how a slice is read. */

@@ -1,5 +1,6 @@
 package dev.sluice.declarative;
 
+import dev.sluice.declarative.partition.ParentStreamSpec;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -63,6 +64,11 @@ public record DeclarativeStreamSpec(
     }
 
     @Override
+    public List<StreamSpec> declared() {
+        return List.of(this);
+    }
+
+    @Override
     public String streamName() {
         return name == null ? "" : name;
     }
@@ -70,5 +76,10 @@ public record DeclarativeStreamSpec(
     @Override
     public DeclarativeStream build(BuildContext context) {
         return StreamAssembler.assemble(this, context);
+    }
+
+    @Override
+    public List<ParentStreamSpec> parentStreams() {
+        return retriever.partitionRouter().stream().flatMap(router -> router.parentStreams().stream()).toList();
     }
 }

@@ -16,4 +16,7 @@ public sealed interface SourceStreamSpec permits DeclarativeStreamSpec, StateDel
 
     /** The streams this item stands for with the context's config: a stream itself, or the chosen ones. */
     List<StreamSpec> selected(BuildContext context);
+
+    /** Every stream this item may stand for, whatever the config: for checks made before a config is known. */
+    List<StreamSpec> declared();
 }

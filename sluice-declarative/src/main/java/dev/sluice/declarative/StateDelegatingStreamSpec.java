@@ -1,5 +1,8 @@
 package dev.sluice.declarative;
 
+import dev.sluice.declarative.partition.ParentStreamSpec;
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,6 +64,11 @@ public record StateDelegatingStreamSpec(
     }
 
     @Override
+    public List<StreamSpec> declared() {
+        return List.of(this);
+    }
+
+    @Override
     public String streamName() {
         return name;
     }
@@ -116,5 +124,13 @@ public record StateDelegatingStreamSpec(
         Optional<Instant> time = cursor == null ? Optional.empty() : cursor.stateCursorTime(state, context, name);
         Instant cutoff = retention.negate().addTo(PythonDateTime.ofInstant(context.clock().instant())).toInstant();
         return time.isEmpty() || time.get().isBefore(cutoff);
+    }
+
+    /** The parents of both of its streams. */
+    @Override
+    public List<ParentStreamSpec> parentStreams() {
+        List<ParentStreamSpec> parents = new ArrayList<>(fullRefreshStream.parentStreams());
+        parents.addAll(incrementalStream.parentStreams());
+        return parents;
     }
 }

@@ -9,9 +9,9 @@ import org.apache.kafka.connect.errors.ConnectException;
  * use: a fraction of {@code sluice.rate.limit} (and of its burst). The connector gives each of its {@code n} tasks
  * {@code 1/n}, or {@code 1/(n+1)} when it reads the API itself to list partitions, in the task's config
  * ({@link #TASK_SHARE}); a reconfiguration (the task count or the partitions changed) re-divides it, since Connect
- * restarts tasks whose configs changed. Only the fraction is handed out, not a rate, so that another budget can be
- * divided the same way: a manifest's API budget (its policies' rates times the share) plugs in here once the
- * declarative language has one.
+ * restarts tasks whose configs changed. Only the fraction is handed out, not a rate, so that another budget is
+ * divided the same way: a manifest's API budget, whose policies' limits each run scales by its share
+ * ({@link dev.sluice.http.SourceBudget#sharing}).
  *
  * @param fraction of the connector's limit, in (0, 1]
  */

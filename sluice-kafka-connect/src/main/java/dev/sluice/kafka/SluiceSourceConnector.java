@@ -3,6 +3,7 @@ package dev.sluice.kafka;
 import dev.sluice.http.ExchangeObserver;
 import dev.sluice.http.HttpRequest;
 import dev.sluice.http.RunTraffic;
+import dev.sluice.http.SourceBudget;
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
@@ -88,8 +89,9 @@ public final class SluiceSourceConnector extends SourceConnector {
         RunContext current = RunContext.named("connector-" + props.getOrDefault("name", "unnamed"));
         // While it lists partitions the connector reads the API too: it keeps one share of the limit, as large as
         // the smallest a task can get, so that the tasks' shares and its own stay within the limit.
-        current.preset(RunTraffic.SERVICE,
-                new RunTraffic(RateShare.oneOf(tasksMax(props) + 1).limiter(config), requests));
+        RateShare share = RateShare.oneOf(tasksMax(props) + 1);
+        current.preset(RunTraffic.SERVICE, new RunTraffic(share.limiter(config), requests));
+        current.preset(SourceBudget.SERVICE, SourceBudget.sharing(share.fraction()));
         run = current;
         masker = new RunMasker(current);
         selected = select(config, current);
@@ -128,7 +130,8 @@ public final class SluiceSourceConnector extends SourceConnector {
         List<Stream> result = new ArrayList<>();
         for (Stream stream : streams) {
             if (wanted.isEmpty() || wanted.remove(stream.name())) {
-                result.add(stream);
+                // A stream of a stream group is one unit, read in the task that reads its whole group.
+                result.add(WholeStream.of(stream));
             }
         }
         if (!wanted.isEmpty()) {
@@ -244,7 +247,7 @@ public final class SluiceSourceConnector extends SourceConnector {
                 boolean partitioned = stream.partitioning().isPresent();
                 lists |= partitioned;
                 streams.add(new TaskAssignments.StreamUnits(stream.name(), units.getOrDefault(stream.name(), List.of()),
-                        partitioned, freeListing.contains(stream.name())));
+                        partitioned, freeListing.contains(stream.name()), stream.exclusiveGroups()));
             }
         }
         List<TaskAssignments.Assignment> assignments = TaskAssignments.assign(streams, maxTasks);

@@ -1,6 +1,7 @@
 package dev.sluice.kafka;
 
 import dev.sluice.http.RunTraffic;
+import dev.sluice.http.SourceBudget;
 import dev.sluice.loader.SourceLoader;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
@@ -96,7 +97,10 @@ public final class SluiceSourceTask extends SourceTask {
         // connector's rate limit and counts in its stream's metrics.
         StreamMetrics metrics = new StreamMetrics(Clock.systemUTC());
         current.preset(StreamMetrics.SERVICE, metrics);
-        current.preset(RunTraffic.SERVICE, new RunTraffic(RateShare.of(settings).limiter(config), metrics));
+        RateShare share = RateShare.of(settings);
+        current.preset(RunTraffic.SERVICE, new RunTraffic(share.limiter(config), metrics));
+        // The manifest's own API budget is divided the same way: each task keeps to its share of it.
+        current.preset(SourceBudget.SERVICE, SourceBudget.sharing(share.fraction()));
         run = current;
         RunMasker masking = new RunMasker(current);
         masker = masking;

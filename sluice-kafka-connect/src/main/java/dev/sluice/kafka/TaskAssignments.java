@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,9 @@ import org.slf4j.LoggerFactory;
  *       then lists the parents itself (N times the listing's requests, logged as a warning), the only way left to
  *       keep the config within the topic's limit.
  * </ul>
- * Whole streams and the ranges of split histories are few (one per task at most) and always listed.
+ * Whole streams and the ranges of split histories are few (one per task at most) and always listed. The streams of
+ * a manifest's stream groups ({@link Stream#exclusiveGroups}) are whole units too ({@link WholeStream}), listed in
+ * one task per set of streams linked by shared groups, which reads them one after another.
  */
 final class TaskAssignments {
 
@@ -66,10 +70,20 @@ final class TaskAssignments {
      *
      * @param freeListing the units are the partitions of a partitioned stream whose listing sent no request
      */
-    record StreamUnits(String stream, List<WorkUnit> units, boolean partitioned, boolean freeListing) {
+    record StreamUnits(String stream, List<WorkUnit> units, boolean partitioned, boolean freeListing,
+            Set<String> exclusiveGroups) {
         StreamUnits {
             requireNonNull(stream, "stream is null");
             units = List.copyOf(units);
+            exclusiveGroups = Set.copyOf(exclusiveGroups);
+            if (!exclusiveGroups.isEmpty() && partitioned) {
+                throw new IllegalArgumentException("the stream " + stream + " of a stream group is planned whole");
+            }
+        }
+
+        /** A stream in no stream group. */
+        StreamUnits(String stream, List<WorkUnit> units, boolean partitioned, boolean freeListing) {
+            this(stream, units, partitioned, freeListing, Set.of());
         }
     }
 
@@ -197,7 +211,13 @@ final class TaskAssignments {
             sliced.add(new ArrayList<>());
         }
         int next = 0;
+        Map<String, String> linked = linkedGroups(streams);
+        Map<String, Integer> taskOfSet = new HashMap<>();
         for (StreamUnits stream : streams) {
+            if (!stream.exclusiveGroups().isEmpty()) {
+                next = placeGrouped(stream, linked, taskOfSet, listed, next, count);
+                continue;
+            }
             if (stream.partitioned() && (stream.freeListing() || sliceAllPartitioned)) {
                 String digest = digestOf(stream.units().stream().map(unit -> unit.sourcePartition().get("partition"))
                         .toList());
@@ -216,6 +236,50 @@ final class TaskAssignments {
             assignments.add(new Assignment(listed.get(i), sliced.get(i)));
         }
         return assignments;
+    }
+
+    /**
+     * Lists the units of a stream of stream groups in the one task that reads every stream linked to it by a shared
+     * group (a new task, round-robin, for the first stream of such a set), so that streams sharing a group are read
+     * one after another, never by two tasks at once. Returns the next round-robin task.
+     */
+    private static int placeGrouped(StreamUnits stream, Map<String, String> linked, Map<String, Integer> taskOfSet,
+            List<List<WorkUnit>> listed, int next, int count) {
+        String set = root(linked, stream.exclusiveGroups().iterator().next());
+        Integer task = taskOfSet.get(set);
+        int nextTask = next;
+        if (task == null) {
+            task = next;
+            taskOfSet.put(set, task);
+            nextTask = (next + 1) % count;
+        }
+        listed.get(task).addAll(stream.units());
+        return nextTask;
+    }
+
+    /** Groups linked by the streams that hold several: each group points towards its set's representative. */
+    private static Map<String, String> linkedGroups(List<StreamUnits> streams) {
+        Map<String, String> parent = new HashMap<>();
+        for (StreamUnits stream : streams) {
+            String first = null;
+            for (String group : new TreeSet<>(stream.exclusiveGroups())) {
+                parent.putIfAbsent(group, group);
+                if (first == null) {
+                    first = root(parent, group);
+                } else {
+                    parent.put(root(parent, group), first);
+                }
+            }
+        }
+        return parent;
+    }
+
+    private static String root(Map<String, String> parent, String group) {
+        String current = group;
+        while (!parent.get(current).equals(current)) {
+            current = parent.get(current);
+        }
+        return current;
     }
 
     /**

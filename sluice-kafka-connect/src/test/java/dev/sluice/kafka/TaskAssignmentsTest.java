@@ -204,4 +204,26 @@ class TaskAssignmentsTest {
         assertThat(all).as("every partition").hasSize(partitions);
         assertThat(total).as("each partition once").isEqualTo(partitions);
     }
+
+    /** Streams sharing a stream group, directly or through a stream in two groups, go to one task. */
+    @Test
+    void streamsLinkedByStreamGroupsGoToOneTask() {
+        List<TaskAssignments.StreamUnits> streams = List.of(
+                grouped("a", Set.of("g")),
+                new TaskAssignments.StreamUnits("free", List.of(WorkUnit.whole("free")), false, false),
+                grouped("b", Set.of("h")),
+                grouped("c", Set.of("g", "h")),
+                grouped("d", Set.of("k")));
+
+        List<TaskAssignments.Assignment> assignments = TaskAssignments.assign(streams, 4);
+
+        assertThat(assignments).hasSize(4);
+        List<List<String>> streamsPerTask = assignments.stream()
+                .map(assignment -> assignment.units().stream().map(WorkUnit::stream).toList()).toList();
+        assertThat(streamsPerTask).containsExactly(List.of("a", "b", "c"), List.of("free"), List.of("d"), List.of());
+    }
+
+    private static TaskAssignments.StreamUnits grouped(String stream, Set<String> groups) {
+        return new TaskAssignments.StreamUnits(stream, List.of(WorkUnit.whole(stream)), false, false, groups);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.declarative.partition;
 
+import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,5 +41,10 @@ public record GroupingPartitionRouterSpec(
     public PartitionRouter build(BuildContext context, StreamState streamState) {
         return new GroupingPartitionRouter(groupSize, underlyingPartitionRouter.build(context, streamState),
                 deduplicate == null || deduplicate);
+    }
+
+    @Override
+    public List<ParentStreamSpec> parentStreams() {
+        return underlyingPartitionRouter.parentStreams();
     }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.declarative.partition;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 import dev.sluice.declarative.component.BuildContext;
 
 /**
@@ -12,4 +13,13 @@ import dev.sluice.declarative.component.BuildContext;
 public interface ParentStreamSpec {
 
     ParentStream build(BuildContext context);
+
+    /** The stream's name as the catalog shows it. */
+    String streamName();
+
+    /**
+     * The streams this one reads its partitions from (its parents, as its partition routers declare them), in
+     * the order declared; a {@code stream_groups} group must not hold a stream and one of its ancestors.
+     */
+    List<ParentStreamSpec> parentStreams();
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.source.StreamState;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What {@code SimpleRetriever.partition_router} admits (also as list elements: their cartesian product). */
@@ -24,6 +25,11 @@ public sealed interface PartitionRouterSpec permits ListPartitionRouterSpec, Sub
      *                    {@code incremental_dependency} resume from the parent state stored in it
      */
     PartitionRouter build(BuildContext context, StreamState streamState);
+
+    /** The parent streams this router reads its partitions from; none by default. */
+    default List<ParentStreamSpec> parentStreams() {
+        return List.of();
+    }
 
     /**
      * The partition field {@code LegacyToPerPartitionStateMigration} keys partitions by; null when there are

@@ -39,4 +39,9 @@ public record SubstreamPartitionRouterSpec(
     public @Nullable String legacyPartitionField() {
         return parentStreamConfigs.size() == 1 ? parentStreamConfigs.get(0).partitionField() : null;
     }
+
+    @Override
+    public List<ParentStreamSpec> parentStreams() {
+        return parentStreamConfigs.stream().map(ParentStreamConfigSpec::stream).toList();
+    }
 }

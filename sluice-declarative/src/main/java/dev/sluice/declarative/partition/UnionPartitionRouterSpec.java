@@ -45,4 +45,9 @@ public record UnionPartitionRouterSpec(
     public String legacyPartitionField() {
         return partitionField;
     }
+
+    @Override
+    public List<ParentStreamSpec> parentStreams() {
+        return partitionRouters.stream().flatMap(router -> router.parentStreams().stream()).toList();
+    }
 }
