@@ -290,12 +290,18 @@ class BuilderBrowserTest {
         }
     }
 
-    /** The README's picture of the builder, taken after a test read, written where the README links it. */
+    /**
+     * The README's picture of the builder, taken after a test read: into target/ on every run, and over the README's
+     * image only when asked ({@code mvn test -Dsluice.updateScreenshot=true}), so a test run leaves the checkout clean.
+     */
     private void writeScreenshot() throws Exception {
+        byte[] picture = browser.getScreenshotAs(OutputType.BYTES);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "connector-builder.png"), picture);
         Path images = Path.of("..", "docs", "images");
-        if (Files.isDirectory(images.getParent())) {
+        if (Boolean.getBoolean("sluice.updateScreenshot") && Files.isDirectory(images.getParent())) {
             Files.createDirectories(images);
-            Files.write(images.resolve("connector-builder.png"), browser.getScreenshotAs(OutputType.BYTES));
+            Files.write(images.resolve("connector-builder.png"), picture);
         }
     }
 }
