@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runtime of {@link CheckStreamSpec}: each named stream must read its first record (or have none), then the streams
@@ -70,7 +71,7 @@ final class CheckStream implements ConnectionCheck {
     }
 
     /** The failure of the first generated stream not available, or null when all are. */
-    private static @org.jspecify.annotations.Nullable ConnectionStatus checkGenerated(
+    private static @Nullable ConnectionStatus checkGenerated(
             DynamicStreamCheckConfigSpec dynamicCheck, CheckedStreams checked, Map<String, Stream> byName,
             RunContext run) {
         Optional<List<String>> generated = checked.generatedBy(dynamicCheck.dynamicStreamName());

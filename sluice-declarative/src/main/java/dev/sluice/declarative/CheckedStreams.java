@@ -2,12 +2,12 @@ package dev.sluice.declarative;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.source.Stream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.sluice.source.Stream;
 
 /**
  * The streams a connection check judges: every stream of the source for the checked config, static ones first, and

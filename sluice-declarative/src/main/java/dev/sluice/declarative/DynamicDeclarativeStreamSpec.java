@@ -19,6 +19,7 @@ import dev.sluice.declarative.resolver.ComponentsResolverSpec;
 import dev.sluice.protocol.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,7 +80,7 @@ public record DynamicDeclarativeStreamSpec(
             if (streamName == null || !streamName.isTextual()) {
                 throw new ManifestException(at.toString(), 0, "expected the name of a generated stream to be a "
                         + "string, got " + (streamName == null ? "none" : streamName.getNodeType().toString()
-                        .toLowerCase(java.util.Locale.ROOT) + " " + streamName));
+                        .toLowerCase(Locale.ROOT) + " " + streamName));
             }
             generated.add(new GeneratedStream(dynamicStreamName(index), withDynamicName(stream, index),
                     bind(stream, at, streamName.textValue())));

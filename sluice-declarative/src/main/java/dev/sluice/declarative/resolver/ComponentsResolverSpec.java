@@ -3,6 +3,7 @@ package dev.sluice.declarative.resolver;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.sluice.declarative.component.BuildContext;
+import org.jspecify.annotations.Nullable;
 
 /** What {@code DynamicDeclarativeStream.components_resolver} admits. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
@@ -19,5 +20,5 @@ public sealed interface ComponentsResolverSpec permits HttpComponentsResolverSpe
      * @param definitionName the dynamic stream definition's {@code name}, or null when it has none (an endpoint's
      *     retriever is named after it)
      */
-    ComponentsResolver build(BuildContext context, @org.jspecify.annotations.Nullable String definitionName);
+    ComponentsResolver build(BuildContext context, @Nullable String definitionName);
 }
