@@ -7,10 +7,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.builder.ManifestInput;
 import dev.sluice.builder.testread.TestReadLimits;
+import dev.sluice.declarative.DeclarativeSource;
+import dev.sluice.declarative.GeneratedStream;
+import dev.sluice.declarative.ManifestSources;
 import dev.sluice.declarative.manifest.ManifestPipeline;
-import dev.sluice.protocol.FailureType;
-import dev.sluice.source.ConnectorException;
+import dev.sluice.source.Config;
+import dev.sluice.source.RunContext;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reference's {@code resolve_manifest} and {@code full_resolve_manifest}: the manifest with its {@code $ref}s
@@ -41,23 +47,34 @@ public final class ManifestResolver {
                 object.putNull("dynamic_stream_name");
             }
         });
-        streams.addAll(generatedStreams(resolved, config, limits));
+        streams.addAll(generatedStreams(manifest, resolved, config, limits));
         resolved.set("streams", streams);
         return resolved;
     }
 
     /**
      * The streams the manifest's {@code dynamic_streams} generate with {@code config}, each with its
-     * {@code dynamic_stream_name}, at most {@code limits.maxStreams()} per definition. THE PLACE TO PLUG IN dynamic
-     * streams: until they are built (another work item), a manifest that declares any is refused here.
+     * {@code dynamic_stream_name}, at most {@code limits.maxStreams()} per definition (the reference's
+     * {@code full_resolve_manifest} counts them per {@code dynamic_stream_name}). Resolvers that read an endpoint
+     * send their requests here, in a run of their own.
      */
-    private static List<JsonNode> generatedStreams(ObjectNode resolved, JsonNode config, TestReadLimits limits) {
+    private static List<JsonNode> generatedStreams(ManifestInput manifest, ObjectNode resolved, JsonNode config,
+            TestReadLimits limits) {
         JsonNode dynamic = resolved.get("dynamic_streams");
         if (dynamic == null || dynamic.isNull() || (dynamic.isArray() && dynamic.isEmpty())) {
             return List.of();
         }
-        throw new ConnectorException(FailureType.CONFIG_ERROR, "full_resolve_manifest cannot list the streams of "
-                + "dynamic_streams yet: the Connector Builder handler does not generate dynamic streams. Use "
-                + "resolve_manifest, or test_read a stream declared under streams.");
+        DeclarativeSource source = ManifestSources.fromJson(manifest.manifest(), manifest.customCode());
+        List<JsonNode> generated = new ArrayList<>();
+        Map<String, Integer> perDefinition = new HashMap<>();
+        try (RunContext run = RunContext.named("connector-builder-resolve")) {
+            for (GeneratedStream stream : source.dynamicStreams(Config.of(config), run)) {
+                int count = perDefinition.merge(stream.dynamicStreamName(), 1, Integer::sum);
+                if (count <= limits.maxStreams()) {
+                    generated.add(stream.definition());
+                }
+            }
+        }
+        return generated;
     }
 }

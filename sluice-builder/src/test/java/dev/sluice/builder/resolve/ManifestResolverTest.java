@@ -1,13 +1,11 @@
 package dev.sluice.builder.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.builder.ManifestInput;
 import dev.sluice.builder.testread.TestReadLimits;
 import dev.sluice.protocol.Json;
-import dev.sluice.source.ConnectorException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,13 +79,60 @@ class ManifestResolverTest {
         assertThat(resolved.path("streams").get(0).get("dynamic_stream_name").isNull()).isTrue();
     }
 
-    @Test
-    void fullResolveRefusesDynamicStreamsUntilTheyAreGenerated() throws Exception {
-        String dynamic = MANIFEST.replace("\"check\":", "\"dynamic_streams\": [{\"type\": \"DynamicDeclarativeStream\"}], "
-                + "\"check\":");
+    // A dynamic-streams definition fed by the config: one stream per item of config.custom_streams.
+    private static final String DYNAMIC = """
+            {"version": "6.44.0", "type": "DeclarativeSource",
+             "check": {"type": "CheckStream", "stream_names": ["declared"]},
+             "definitions": {"stream": {"type": "DeclarativeStream", "primary_key": [],
+               "schema_loader": {"type": "InlineSchemaLoader", "schema": {"type": "object"}},
+               "retriever": {"type": "SimpleRetriever",
+                 "requester": {"type": "HttpRequester", "url_base": "https://api.test.com",
+                               "path": "/items/{{ parameters['item_id'] }}", "$parameters": {"item_id": ""}},
+                 "record_selector": {"type": "RecordSelector",
+                                     "extractor": {"type": "DpathExtractor", "field_path": []}}}}},
+             "streams": [{"$ref": "#/definitions/stream", "name": "declared"}],
+             "dynamic_streams": [{"type": "DynamicDeclarativeStream", "name": "custom",
+               "stream_template": {"$ref": "#/definitions/stream", "name": "template"},
+               "components_resolver": {"type": "ConfigComponentsResolver",
+                 "stream_config": {"type": "StreamConfig", "configs_pointer": ["custom_streams"]},
+                 "components_mapping": [
+                   {"type": "ComponentMappingDefinition", "field_path": ["name"],
+                    "value": "{{ components_values['name'] }}"},
+                   {"type": "ComponentMappingDefinition", "field_path": ["retriever", "requester", "$parameters",
+                                                                         "item_id"],
+                    "value": "{{ components_values['id'] }}"}]}}]}
+            """;
 
-        assertThatThrownBy(() -> new ManifestResolver().fullResolveManifest(input(dynamic), Json.object(),
-                TestReadLimits.DEFAULTS)).isInstanceOf(ConnectorException.class)
-                .hasMessageContaining("dynamic_streams");
+    private static final String DYNAMIC_CONFIG = """
+            {"custom_streams": [{"id": 1, "name": "item_1"}, {"id": 2, "name": "item_2"}, {"id": 3, "name": "item_3"}]}
+            """;
+
+    @Test
+    void fullResolveListsTheGeneratedStreamsAfterTheDeclaredOnes() throws Exception {
+        // connector_builder_handler.py full_resolve_manifest: declared streams get dynamic_stream_name None, then
+        // every generated stream follows with its definition's name.
+        JsonNode resolved = new ManifestResolver().fullResolveManifest(input(DYNAMIC), Json.parse(DYNAMIC_CONFIG),
+                TestReadLimits.DEFAULTS);
+
+        JsonNode streams = resolved.path("streams");
+        assertThat(streams).hasSize(4);
+        assertThat(streams.get(0).path("name").asText()).isEqualTo("declared");
+        assertThat(streams.get(0).get("dynamic_stream_name").isNull()).isTrue();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(streams.get(i).path("name").asText()).isEqualTo("item_" + i);
+            assertThat(streams.get(i).path("dynamic_stream_name").asText()).isEqualTo("custom");
+            assertThat(streams.get(i).at("/retriever/requester/$parameters/item_id").asText()).isEqualTo("" + i);
+        }
+    }
+
+    @Test
+    void fullResolveKeepsAtMostMaxStreamsOfEachDefinition() throws Exception {
+        TestReadLimits two = new TestReadLimits(TestReadLimits.DEFAULTS.maxRecords(),
+                TestReadLimits.DEFAULTS.maxPagesPerSlice(), TestReadLimits.DEFAULTS.maxSlices(), 2);
+
+        JsonNode resolved = new ManifestResolver().fullResolveManifest(input(DYNAMIC), Json.parse(DYNAMIC_CONFIG), two);
+
+        assertThat(resolved.path("streams")).extracting(stream -> stream.path("name").asText())
+                .containsExactly("declared", "item_1", "item_2");
     }
 }
