@@ -3,6 +3,7 @@ package dev.sluice.builder;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.declarative.manifest.ManifestLoader;
 import dev.sluice.loader.CustomCode;
 import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
@@ -22,6 +23,14 @@ public record ManifestInput(JsonNode manifest, CustomCode customCode) {
                     "The manifest must be a JSON object, not " + manifest.getNodeType().name().toLowerCase());
         }
         manifest = manifest.deepCopy();
+    }
+
+    /**
+     * A manifest written as YAML (the web app's editor), loaded as the manifest pipeline loads a file; errors in it
+     * name their YAML path and line.
+     */
+    public static ManifestInput yaml(String text, CustomCode customCode) {
+        return new ManifestInput(ManifestLoader.fromYaml(text).root(), customCode);
     }
 
     /** A manifest tree whose custom components may not run (the platform's {@code __injected_declarative_manifest}). */

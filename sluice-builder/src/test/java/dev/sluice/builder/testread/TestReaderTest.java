@@ -300,4 +300,35 @@ class TestReaderTest {
             }
         }
     }
+    @Test
+    void aSessionTokenLoginIsAnAuxiliaryRequest() throws Exception {
+        try (MockWebServer login = new MockWebServer()) {
+            login.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body("{\"token\": \"session-token-value\"}").build());
+            login.start();
+            String manifest = DEPARTMENTS.replace("request_headers: {X-Api-Key: \"{{ config['api_key'] }}\"}",
+                    "authenticator: {type: SessionTokenAuthenticator, session_token_path: [token],"
+                            + " request_authentication: {type: ApiKey, inject_into: {type: RequestOption,"
+                            + " inject_into: header, field_name: X-Session}},"
+                            + " login_requester: {type: HttpRequester, url_base: \"" + login.url("/") + "\","
+                            + " path: login, http_method: POST,"
+                            + " request_body_json: {password: \"{{ config['api_key'] }}\"}}}");
+            try (DemoApi open = DemoApi.start(DemoApiOptions.defaults().withEmployeeCount(30))) {
+                ObjectNode config = DemoManifests.config("base_url", open.baseUri().toString(), "api_key", KEY);
+
+                StreamRead read = new TestReader().testRead(DemoManifests.input(DemoManifests.yaml(manifest)), config,
+                        "departments", TestReadLimits.DEFAULTS, null);
+
+                // token_provider.py: the login is logged as "Login request" / "Obtains session token", type AUTH.
+                assertThat(read.auxiliaryRequests()).singleElement().satisfies(request -> {
+                    assertThat(request.title()).isEqualTo("Login request");
+                    assertThat(request.type()).isEqualTo("AUTH");
+                    assertThat(request.description()).isEqualTo("Obtains session token");
+                    assertThat(request.request().body()).contains("****").doesNotContain(KEY);
+                });
+                assertThat(read.slices().get(0).pages().get(0).request().headers()).containsEntry("X-Session", "****");
+                assertThat(Json.write(read.toJson())).doesNotContain("session-token-value").doesNotContain(KEY);
+            }
+        }
+    }
 }
