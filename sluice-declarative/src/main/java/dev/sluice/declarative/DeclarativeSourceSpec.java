@@ -32,7 +32,7 @@ public record DeclarativeSourceSpec(
         @JsonProperty("concurrency_level") @Nullable ConcurrencyLevelSpec concurrencyLevel,
         @JsonProperty("api_budget") @Nullable JsonNode apiBudget,
         @JsonProperty("stream_groups") @Nullable JsonNode streamGroups,
-        @JsonProperty("max_concurrent_async_job_count") @Nullable JsonNode maxConcurrentAsyncJobCount,
+        @JsonProperty("max_concurrent_async_job_count") @Nullable String maxConcurrentAsyncJobCount,
         @JsonProperty("metadata") @Nullable JsonNode metadata,
         @JsonProperty("description") @Nullable String description) {
 

@@ -21,6 +21,7 @@ import dev.sluice.declarative.partition.PartitionRouter;
 import dev.sluice.declarative.partition.PartitionRouterSpec;
 import dev.sluice.declarative.partition.SinglePartitionRouter;
 import dev.sluice.declarative.retriever.RecordGate;
+import dev.sluice.declarative.retriever.RetrieverRead;
 import dev.sluice.declarative.retriever.RetrieverSpec;
 import dev.sluice.declarative.retriever.StreamRetriever;
 import dev.sluice.declarative.schema.SchemaLoader;
@@ -95,9 +96,10 @@ final class StreamAssembler implements DeclarativeStream.Planner {
 
     private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
         StreamRetriever pages = retriever();
-        SliceReader reader = (slice, records) -> pages.read(slice, options(router, sync, slice),
+        RetrieverRead read = pages.newRead();
+        SliceReader reader = (slice, records) -> read.read(slice, options(router, sync, slice),
                 gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
-        return new ReadPlan(cursor, reader);
+        return new ReadPlan(pages.preparesSlices() ? new PreparedSlicesCursor(cursor, read) : cursor, reader);
     }
 
     private StreamState migrated(StreamState incoming) {

@@ -14,8 +14,10 @@ import java.util.function.Supplier;
 
 /** What {@code DeclarativeStream.retriever} (and {@code PropertiesFromEndpoint.retriever}) admits. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
-@JsonSubTypes({@JsonSubTypes.Type(SimpleRetrieverSpec.class), @JsonSubTypes.Type(CustomRetrieverSpec.class)})
-public sealed interface RetrieverSpec extends PropertiesRetrieverSpec permits SimpleRetrieverSpec, CustomRetrieverSpec {
+@JsonSubTypes({@JsonSubTypes.Type(SimpleRetrieverSpec.class), @JsonSubTypes.Type(CustomRetrieverSpec.class),
+        @JsonSubTypes.Type(AsyncRetrieverSpec.class)})
+public sealed interface RetrieverSpec extends PropertiesRetrieverSpec
+        permits SimpleRetrieverSpec, CustomRetrieverSpec, AsyncRetrieverSpec {
 
     /**
      * The retriever of one stream, with the stream's transformations and schema.
