@@ -35,7 +35,7 @@ class AsyncJobsEndToEndTest {
 
     @RegisterExtension
     final MockApi api = new MockApi();
-    private final TestClock clock = TestClock.at("2024-01-01T00:00:00Z");
+    private final TestClock clock = TestClock.at("2024-02-01T00:00:00Z");
     private final RecordingSleeper sleeper = RecordingSleeper.advancing(clock);
 
     static String manifest(String topLevel, String retrieverExtra, String streamExtra) {
@@ -56,7 +56,9 @@ class AsyncJobsEndToEndTest {
                         url_base: "{{ config.base_url }}"
                         path: /reports
                         http_method: POST
-                        request_body_json: {account: "{{ stream_partition.get('account', 'all') }}"}
+                        request_body_json:
+                          account: "{{ stream_partition.get('account', 'all') }}"
+                          from: "{{ stream_slice.get('start_time', '') }}"
                       polling_requester:
                         type: HttpRequester
                         url_base: "{{ config.base_url }}"
@@ -84,9 +86,14 @@ class AsyncJobsEndToEndTest {
     }
 
     private Output read(String manifest) {
+        return read(manifest, false);
+    }
+
+    private Output read(String manifest, boolean incremental) {
         DeclarativeSource source = ManifestSources.fromYaml(manifest).withContexts((config, run) ->
                 new BuildContext(config, TestRuns.using(run, TRANSPORT), clock, sleeper, null, ConfigUpdates.NONE));
-        return ConnectorHarness.of(source).withClock(clock).readAll(api.config("{}"), false, StateInput.empty());
+        return ConnectorHarness.of(source).withClock(clock).readAll(api.config("{}"), incremental,
+                StateInput.empty());
     }
 
     @Test
@@ -196,5 +203,33 @@ class AsyncJobsEndToEndTest {
         assertThat(output.records("report")).hasSize(3);
         assertThat(reports.maxActive()).isEqualTo(1);
         assertThat(Collections.frequency(reports.events(), "POST /reports")).isEqualTo(3);
+    }
+
+    @Test
+    void eachCursorWindowIsOneJobAndTheStateAdvancesAfterItsRecords() {
+        ReportApi reports = new ReportApi(api, List.of(List.of("running", "completed")))
+                .csv("job-1", "id,day\n1,2024-01-02\n")
+                .csv("job-2", "id,day\n2,2024-01-04\n")
+                .csv("job-3", "id,day\n3,2024-01-06\n");
+
+        Output output = read(manifest("", "", """
+                incremental_sync:
+                  type: DatetimeBasedCursor
+                  cursor_field: day
+                  datetime_format: "%Y-%m-%d"
+                  start_datetime: "2024-01-01"
+                  end_datetime: "2024-01-06"
+                  step: P2D
+                  cursor_granularity: P1D
+                """), true);
+
+        assertThat(output.exitCode()).isZero();
+        // One job per window, each created with its window's start.
+        assertThat(reports.creationBodies().values()).extracting(body -> body.get("from").asText())
+                .containsExactly("2024-01-01", "2024-01-03", "2024-01-05");
+        assertThat(output.records("report")).extracting(record -> record.get("id").asText())
+                .containsExactly("1", "2", "3");
+        assertThat(output.mostRecentState("report")).hasValueSatisfying(state ->
+                assertThat(state.toString()).contains("\"day\":\"2024-01-06\""));
     }
 }
