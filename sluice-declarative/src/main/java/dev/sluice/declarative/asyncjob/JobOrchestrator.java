@@ -9,7 +9,9 @@ import dev.sluice.protocol.FailureType;
 import dev.sluice.source.ConnectorException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +57,8 @@ public final class JobOrchestrator {
     private final Sleeper sleeper;
     private final JobPolicy policy;
     private List<Partition> running = new ArrayList<>();
-    private final List<String> givenUp = new ArrayList<>();
+    /** What went wrong for good, each text once (a poll that keeps failing fails alike every round). */
+    private final Set<String> givenUp = new LinkedHashSet<>();
 
     public JobOrchestrator(String streamName, JobRepository repository, JobSlots slots, Clock clock, Sleeper sleeper,
             JobPolicy policy) {
@@ -294,7 +297,7 @@ public final class JobOrchestrator {
         private final StreamSlice slice;
         private final Map<AsyncJob, Integer> attempts = new LinkedHashMap<>();
         /** Jobs found failed or timed out (and aborted), to be replaced. */
-        private final Set<AsyncJob> toRetry = new java.util.LinkedHashSet<>();
+        private final Set<AsyncJob> toRetry = new LinkedHashSet<>();
 
         Partition(StreamSlice slice, AsyncJob first) {
             this.slice = slice;
@@ -323,7 +326,7 @@ public final class JobOrchestrator {
 
         /** Failed before timed out before running; completed only when every job completed or was skipped. */
         JobStatus status() {
-            Set<JobStatus> statuses = new java.util.HashSet<>();
+            Set<JobStatus> statuses = new HashSet<>();
             attempts.keySet().forEach(job -> statuses.add(job.status()));
             if (statuses.equals(Set.of(JobStatus.SKIPPED))) {
                 return JobStatus.SKIPPED;

@@ -70,7 +70,7 @@ class ManifestValidatorTest {
                         + " (did you mean 'CursorPagination'?) (line 4)",
                 "streams[1]: missing required field 'retriever' (line 20)",
                 "streams[2]: unknown type 'DeclarativeStreem' (did you mean 'DeclarativeStream'?) (line 21)",
-                "streams[3]: type 'AsyncRetriever' is not allowed here (expected 'DeclarativeStream') (line 23)",
+                "streams[3]: unsupported component AsyncRetriever (line 23)",
                 "streams[4]: type 'SimpleRetriever' is not allowed here (expected 'DeclarativeStream') (line 24)",
                 "streams[5]: missing required field 'retriever' (line 25)",
                 "streams[6].retriever: expected a mapping, found a list (line 27)");
