@@ -166,6 +166,7 @@ public final class DeclarativeSource implements Source {
     }
 
     private List<Stream> build(BuildContext context, List<GeneratedStream> generated) {
+        AsyncJobLimit.apply(manifest.maxConcurrentAsyncJobCount(), context);
         int concurrency = manifest.concurrencyLevel() == null ? ConcurrencyLevelSpec.DEFAULT
                 : manifest.concurrencyLevel().level(context);
         List<StreamSpec> specs = new ArrayList<>();

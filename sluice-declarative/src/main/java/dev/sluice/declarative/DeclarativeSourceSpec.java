@@ -38,7 +38,7 @@ public record DeclarativeSourceSpec(
         @JsonProperty("concurrency_level") @Nullable ConcurrencyLevelSpec concurrencyLevel,
         @JsonProperty("api_budget") @Nullable HttpApiBudgetSpec apiBudget,
         @JsonProperty("stream_groups") @Nullable Map<String, StreamGroupSpec> streamGroups,
-        @JsonProperty("max_concurrent_async_job_count") @Nullable JsonNode maxConcurrentAsyncJobCount,
+        @JsonProperty("max_concurrent_async_job_count") @Nullable String maxConcurrentAsyncJobCount,
         @JsonProperty("metadata") @Nullable JsonNode metadata,
         @JsonProperty("description") @Nullable String description) {
 

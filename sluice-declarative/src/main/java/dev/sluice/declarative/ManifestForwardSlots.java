@@ -5,7 +5,7 @@ import dev.sluice.declarative.manifest.ForwardSlots;
 import dev.sluice.declarative.partition.ParentStreamSpec;
 import dev.sluice.declarative.requester.RequesterSpec;
 import dev.sluice.declarative.requester.properties.PropertiesRetrieverSpec;
-import dev.sluice.declarative.retriever.RetrieverSpec;
+import dev.sluice.declarative.retriever.PageRetrieverSpec;
 import java.util.Map;
 
 /**
@@ -20,6 +20,6 @@ public final class ManifestForwardSlots implements ForwardSlots {
         return Map.of(
                 ParentStreamSpec.class, StreamSpec.class,
                 LoginRequesterSpec.class, RequesterSpec.class,
-                PropertiesRetrieverSpec.class, RetrieverSpec.class);
+                PropertiesRetrieverSpec.class, PageRetrieverSpec.class);
     }
 }

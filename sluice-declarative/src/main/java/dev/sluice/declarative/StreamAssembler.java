@@ -21,6 +21,7 @@ import dev.sluice.declarative.partition.PartitionRouter;
 import dev.sluice.declarative.partition.PartitionRouterSpec;
 import dev.sluice.declarative.partition.SinglePartitionRouter;
 import dev.sluice.declarative.retriever.RecordGate;
+import dev.sluice.declarative.retriever.RetrieverRead;
 import dev.sluice.declarative.retriever.RetrieverSpec;
 import dev.sluice.declarative.retriever.SliceRequests;
 import dev.sluice.declarative.retriever.StreamRetriever;
@@ -97,23 +98,20 @@ final class StreamAssembler implements DeclarativeStream.Planner {
     }
 
     private ReadPlan plan(@Nullable PartitionRouter router, @Nullable IncrementalSync sync, StreamCursor cursor) {
-        StreamRetriever pages = retriever();
         // A pagination reset asks for the options of a narrowed slice and for the cursor's narrowing of it.
         SliceRequests requests = SliceRequests.of(slice -> options(router, sync, slice),
                 () -> sync == null ? Optional.empty() : sync.sliceNarrowing());
+        RetrieverRead read = retriever().newRead();
         SliceReader reader = (slice, records) -> {
             loadSchemaOnce.run();
-            pages.read(slice, requests, gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
+            read.read(slice, requests, gate(cursor, sync, slice), dataFeedFilter(cursor, sync, slice, records));
         };
-        return new ReadPlan(cursor, reader);
+        return new ReadPlan(retriever().preparesSlices() ? new PreparedSlicesCursor(cursor, read) : cursor, reader);
     }
 
+    /** The state after every migration in order (a sequential reduction: the combiner is never called). */
     private StreamState migrated(StreamState incoming) {
-        StreamState state = incoming;
-        for (UnaryOperator<StreamState> migration : migrations) {
-            state = migration.apply(state);
-        }
-        return state;
+        return migrations.stream().reduce(incoming, (state, migration) -> migration.apply(state), (a, b) -> b);
     }
 
     private boolean isPartitioned() {

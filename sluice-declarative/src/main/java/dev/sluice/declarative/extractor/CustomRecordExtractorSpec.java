@@ -26,7 +26,8 @@ public record CustomRecordExtractorSpec(
         @JsonProperty(value = "class_name", required = true) String className,
         @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
         @Nullable Map<String, JsonNode> fields,
-        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ExtractorSpec {
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters)
+        implements ExtractorSpec, ValueExtractorSpec, DownloadExtractorSpec {
 
     public CustomRecordExtractorSpec {
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -36,5 +37,17 @@ public record CustomRecordExtractorSpec(
     public RecordExtractor build(BuildContext context) {
         return CustomComponents.create(RecordExtractor.class, "CustomRecordExtractor", this, className,
                 fields, parameters, context);
+    }
+
+    /** As a status or download-target extractor: the records the class finds are the values. */
+    @Override
+    public ValueExtractor buildValues(BuildContext context) {
+        RecordExtractor extractor = build(context);
+        return (document, values) -> extractor.extract(document, values::accept);
+    }
+
+    @Override
+    public DownloadExtractor buildDownload(BuildContext context) {
+        return DownloadExtractor.ofDocuments(build(context));
     }
 }

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 public record DpathExtractorSpec(
         @JsonProperty(value = "field_path", required = true) List<String> fieldPath,
         @JsonProperty("record_expander") @Nullable RecordExpanderSpec recordExpander,
-        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements ExtractorSpec {
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters)
+        implements ExtractorSpec, ValueExtractorSpec, DownloadExtractorSpec {
 
     public DpathExtractorSpec {
         fieldPath = List.copyOf(fieldPath);
@@ -30,6 +31,25 @@ public record DpathExtractorSpec(
 
     @Override
     public RecordExtractor build(BuildContext context) {
+        return new DpathExtractor(path(context), recordExpander == null ? null : recordExpander.build(context));
+    }
+
+    /** As a status or download-target extractor: every value at the path, records or not. */
+    @Override
+    public ValueExtractor buildValues(BuildContext context) {
+        if (recordExpander != null) {
+            throw new IllegalArgumentException("record_expander: a status or download target extractor reads "
+                    + "values, which are not expanded");
+        }
+        return new DpathValues(path(context));
+    }
+
+    @Override
+    public DownloadExtractor buildDownload(BuildContext context) {
+        return DownloadExtractor.ofDocuments(build(context));
+    }
+
+    private List<String> path(BuildContext context) {
         // The path's templates only see config and parameters, so it is evaluated once.
         InterpolationContext interpolation = context.interpolation();
         JsonNode parameters = BuildContext.parameters(this.parameters);
@@ -37,6 +57,6 @@ public record DpathExtractorSpec(
         for (String segment : fieldPath) {
             path.add(InterpolatedString.of(segment, parameters).evalString(interpolation));
         }
-        return new DpathExtractor(path, recordExpander == null ? null : recordExpander.build(context));
+        return path;
     }
 }

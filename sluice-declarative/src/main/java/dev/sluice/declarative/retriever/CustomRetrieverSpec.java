@@ -32,7 +32,7 @@ public record CustomRetrieverSpec(
         @JsonProperty(value = "class_name", required = true) String className,
         @JsonAnySetter @JsonProperty(CustomComponents.OTHER_FIELDS)
         @Nullable Map<String, JsonNode> fields,
-        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements RetrieverSpec {
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements PageRetrieverSpec {
 
     public CustomRetrieverSpec {
         fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));

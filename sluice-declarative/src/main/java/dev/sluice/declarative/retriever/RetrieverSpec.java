@@ -6,16 +6,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
 import dev.sluice.declarative.component.Retriever;
 import dev.sluice.declarative.partition.PartitionRouterSpec;
-import dev.sluice.declarative.requester.properties.PropertiesRetrieverSpec;
 import dev.sluice.declarative.transform.RecordTransformation;
 import dev.sluice.protocol.Json;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** What {@code DeclarativeStream.retriever} (and {@code PropertiesFromEndpoint.retriever}) admits. */
+/**
+ * What {@code DeclarativeStream.retriever} admits; {@code PropertiesFromEndpoint.retriever} admits the page retrievers
+ * only ({@link PageRetrieverSpec}).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
-@JsonSubTypes({@JsonSubTypes.Type(SimpleRetrieverSpec.class), @JsonSubTypes.Type(CustomRetrieverSpec.class)})
-public sealed interface RetrieverSpec extends PropertiesRetrieverSpec permits SimpleRetrieverSpec, CustomRetrieverSpec {
+@JsonSubTypes({@JsonSubTypes.Type(SimpleRetrieverSpec.class), @JsonSubTypes.Type(CustomRetrieverSpec.class),
+        @JsonSubTypes.Type(AsyncRetrieverSpec.class)})
+public sealed interface RetrieverSpec permits PageRetrieverSpec, AsyncRetrieverSpec {
 
     /**
      * The retriever of one stream, with the stream's transformations and schema.
@@ -28,8 +31,7 @@ public sealed interface RetrieverSpec extends PropertiesRetrieverSpec permits Si
     StreamRetriever build(BuildContext context, String streamName, List<RecordTransformation> transformations,
             Supplier<ObjectNode> schema, boolean transformBeforeFilteringByDefault);
 
-    /** A properties endpoint's retriever: no transformations, an empty schema. */
-    @Override
+    /** A retriever without transformations and with an empty schema. */
     default Retriever build(BuildContext context, String streamName) {
         return build(context, streamName, List.of(), Json::object, false);
     }

@@ -51,7 +51,7 @@ public record SimpleRetrieverSpec(
         @JsonProperty("pagination_reset") @Nullable PaginationResetSpec paginationReset,
         @JsonProperty("name") @Nullable String name,
         @JsonProperty("primary_key") @Nullable JsonNode primaryKey,
-        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements RetrieverSpec {
+        @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements PageRetrieverSpec {
 
     public SimpleRetrieverSpec {
         java.util.Objects.requireNonNull(requester, "requester is required");

@@ -20,6 +20,19 @@ public interface StreamRetriever extends Retriever {
         read(slice, requests.options(slice), gate, records);
     }
 
+    /**
+     * One read of the stream: by default every slice of the cursor is read as soon as it is made; a retriever that
+     * must prepare slices first (server-side jobs) prepares them in its read.
+     */
+    default RetrieverRead newRead() {
+        return RetrieverRead.direct(this);
+    }
+
+    /** Whether {@link #newRead} holds slices back (then the stream's cursor hands them to it first). */
+    default boolean preparesSlices() {
+        return false;
+    }
+
     @Override
     default void read(StreamSlice slice, RequestOptions sliceOptions, Consumer<ObjectNode> records) {
         read(slice, sliceOptions, RecordGate.OPEN, records);

@@ -12,7 +12,7 @@ import dev.sluice.declarative.partition.ParentStreamSpec;
 import dev.sluice.declarative.requester.HttpRequesterSpec;
 import dev.sluice.declarative.requester.RequesterSpec;
 import dev.sluice.declarative.requester.properties.PropertiesRetrieverSpec;
-import dev.sluice.declarative.retriever.RetrieverSpec;
+import dev.sluice.declarative.retriever.PageRetrieverSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class ForwardSlotsTest {
         assertThat(ForwardSlotTable.SLOTS).containsExactlyInAnyOrderEntriesOf(Map.of(
                 ParentStreamSpec.class, StreamSpec.class,
                 LoginRequesterSpec.class, RequesterSpec.class,
-                PropertiesRetrieverSpec.class, RetrieverSpec.class));
+                PropertiesRetrieverSpec.class, PageRetrieverSpec.class));
     }
 
     @Test
