@@ -32,7 +32,8 @@ public final class MessageReader {
         return switch (messageType) {
             case RECORD -> new AirbyteRecord(payload.path("stream").asText(), (ObjectNode) payload.path("data"),
                     payload.path("emitted_at").asLong(), payload.hasNonNull("namespace")
-                            ? payload.get("namespace").asText() : null);
+                            ? payload.get("namespace").asText() : null, payload.hasNonNull("file_reference")
+                            ? Json.convert(payload.get("file_reference"), AirbyteRecordFileReference.class) : null);
             case STATE -> Json.convert(payload, AirbyteStateMessage.class);
             case LOG -> Json.convert(payload, AirbyteLog.class);
             case TRACE -> Json.convert(payload, AirbyteTrace.class);

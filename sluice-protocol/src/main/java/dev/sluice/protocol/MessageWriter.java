@@ -123,6 +123,10 @@ public final class MessageWriter implements MessageSink, AutoCloseable {
         if (record.namespace() != null) {
             generator.writeStringField("namespace", record.namespace());
         }
+        if (record.fileReference() != null) {
+            generator.writeFieldName("file_reference");
+            Json.MAPPER.writeValue(generator, record.fileReference());
+        }
         generator.writeEndObject();
     }
 

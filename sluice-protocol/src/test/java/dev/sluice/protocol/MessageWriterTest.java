@@ -28,6 +28,23 @@ class MessageWriterTest {
                 + "{\"id\":1,\"nested\":{\"x\":null},\"list\":[null]},\"emitted_at\":1716422400000}}\n");
     }
 
+    /** The protocol's AirbyteRecordMessageFileReference, as a file-transfer stream's records carry it. */
+    @Test
+    void aRecordOfAFileTransferStreamCarriesItsFileReference() throws Exception {
+        ObjectNode data = (ObjectNode) Json.parse("{\"id\":7}");
+        AirbyteRecordFileReference file = new AirbyteRecordFileReference("/staging/files/docs/7/a.pdf",
+                "docs/7/a.pdf", 1024L);
+        writer.write(new AirbyteRecord("docs", data, 5L, null, file));
+        String line = written();
+
+        assertThat(line).isEqualTo("{\"type\":\"RECORD\",\"record\":{\"stream\":\"docs\",\"data\":{\"id\":7},"
+                + "\"emitted_at\":5,\"file_reference\":{\"staging_file_url\":\"/staging/files/docs/7/a.pdf\","
+                + "\"source_file_relative_path\":\"docs/7/a.pdf\",\"file_size_bytes\":1024}}}\n");
+        assertThat(((AirbyteRecord) MessageReader.parse(line.strip())).fileReference()).isEqualTo(file);
+        assertThat(((AirbyteRecord) MessageReader.parse("{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\","
+                + "\"data\":{},\"emitted_at\":1}}")).fileReference()).isNull();
+    }
+
     @Test
     void recordValuesAreWrittenExactlyAsJacksonWritesThem() throws Exception {
         String json = "{\"i\":7,\"l\":12345678901234,\"big\":123456789012345678901234567890,"
