@@ -128,6 +128,23 @@ final class ComponentShapes {
         return Object.class;
     }
 
+    /**
+     * A Jackson annotation written on a record component: Java copies it to the implicit accessor and the field, but
+     * an accessor the record declares itself (a defensive copy) does not carry it, so the field is asked too.
+     */
+    static <A extends java.lang.annotation.Annotation> @Nullable A annotation(Class<?> type,
+            RecordComponent component, Class<A> annotation) {
+        A onAccessor = component.getAccessor().getAnnotation(annotation);
+        if (onAccessor != null) {
+            return onAccessor;
+        }
+        try {
+            return type.getDeclaredField(component.getName()).getAnnotation(annotation);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+
     private static RecordShape readRecord(Class<?> type) {
         if (!type.isRecord()) {
             throw new IllegalStateException(type.getName() + " is not a record");
@@ -138,10 +155,10 @@ final class ComponentShapes {
             if (collectsOtherKeys(type, component)) {
                 continue;
             }
-            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+            JsonProperty property = annotation(type, component, JsonProperty.class);
             String name = property == null || property.value().isEmpty() ? component.getName() : property.value();
             boolean nullable = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
-            JsonFormat format = component.getAccessor().getAnnotation(JsonFormat.class);
+            JsonFormat format = annotation(type, component, JsonFormat.class);
             boolean singleAsList = format != null && java.util.Arrays.asList(format.with())
                     .contains(JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
             // A free-JSON component with a declared shape is validated (and reached) as that shape.

@@ -90,7 +90,7 @@ public final class SpecLocations {
                 if (child == null || child instanceof JsonNode) {
                     continue;
                 }
-                JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+                JsonProperty property = ComponentShapes.annotation(record.getClass(), component, JsonProperty.class);
                 if (property == null) {
                     value(child, node, pointer, line);
                 } else if (node.isObject() && node.has(property.value())) {

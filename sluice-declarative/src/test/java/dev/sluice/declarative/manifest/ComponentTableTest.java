@@ -59,7 +59,7 @@ class ComponentTableTest {
             changes.add("the whole table, in order, between " + BEGIN + " and " + END + ":\n"
                     + String.join("\n", header()) + "\n" + String.join("\n", expected.values()));
         }
-        assertThat(changes).as("docs/declarative-components.md, section 6").isEmpty();
+        assertThat(changes).as("docs/declarative-components.md, section 7 (every upstream component)").isEmpty();
     }
 
     private static String row(String type, Set<String> bound) {

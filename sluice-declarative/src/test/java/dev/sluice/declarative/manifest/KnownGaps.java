@@ -12,10 +12,6 @@ import java.util.Map;
  */
 final class KnownGaps {
 
-    private static final String DYNAMIC = "dynamic streams (issue 14, `dynamic` slice)";
-    private static final String DYNAMIC_SCHEMA = "schemas from the API (issue 14, `dynschema` slice)";
-    private static final String ASYNC = "asynchronous jobs (issue 14, `async` slice)";
-    private static final String BUDGET = "API budgets and stream groups (issue 14, `budget` slice)";
     private static final String TOKENS = "token rotation (issue 14, `budget` slice)";
 
     /**
@@ -24,13 +20,6 @@ final class KnownGaps {
      */
     static final Map<String, String> REFUSED_TYPES = ordered(
             "FileUploader", "file transfer: not implemented yet (issue 14, `misc` slice)",
-            "AsyncRetriever", ASYNC,
-            "AsyncJobStatusMap", ASYNC,
-            "ResponseToFileExtractor", ASYNC,
-            "CheckDynamicStream", DYNAMIC,
-            "ConditionalStreams", DYNAMIC,
-            "DynamicSchemaLoader", DYNAMIC_SCHEMA,
-            "SchemaTypeIdentifier", DYNAMIC_SCHEMA,
             "RateLimitedMultipleTokenAuthenticator", TOKENS,
             "TokenQuota", TOKENS,
             "QuotaStatusSource", TOKENS);
@@ -39,29 +28,10 @@ final class KnownGaps {
      * Upstream types that today sit inside a field bound as free JSON ({@link #ACCEPTED_NOT_HONOURED}): accepted
      * without validation, and honoured only as far as the reason says.
      */
-    static final Map<String, String> UNVALIDATED_TYPES = ordered(
-            "DynamicDeclarativeStream", "under `dynamic_streams` (free JSON): only a ConfigComponentsResolver is "
-                    + "resolved, at build time; " + DYNAMIC,
-            "ConfigComponentsResolver", "under `dynamic_streams` (free JSON), resolved at build time; " + DYNAMIC,
-            "ComponentMappingDefinition", "under `dynamic_streams` (free JSON), applied at build time; " + DYNAMIC,
-            "StreamConfig", "under `dynamic_streams` (free JSON), read at build time; " + DYNAMIC,
-            "HttpComponentsResolver", "under `dynamic_streams` (free JSON), refused at build time; " + DYNAMIC,
-            "ParametrizedComponentsResolver", "under `dynamic_streams` (free JSON), refused at build time; " + DYNAMIC,
-            "StreamParametersDefinition", "under `dynamic_streams` (free JSON), refused at build time; " + DYNAMIC,
-            "DynamicStreamCheckConfig", "under `check.dynamic_streams_check_configs` (free JSON), ignored; " + DYNAMIC,
-            "HTTPAPIBudget", "under `api_budget` (free JSON), ignored; " + BUDGET,
-            "FixedWindowCallRatePolicy", "under `api_budget` (free JSON), ignored; " + BUDGET,
-            "MovingWindowCallRatePolicy", "under `api_budget` (free JSON), ignored; " + BUDGET,
-            "UnlimitedCallRatePolicy", "under `api_budget` (free JSON), ignored; " + BUDGET,
-            "BlockSimultaneousSyncsAction", "under `stream_groups` (free JSON), ignored; " + BUDGET);
+    static final Map<String, String> UNVALIDATED_TYPES = ordered();
 
     /** {@code Type.field}s bound as free JSON although they hold components, and not (fully) honoured. */
-    static final Map<String, String> ACCEPTED_NOT_HONOURED = ordered(
-            "DeclarativeSource.dynamic_streams", DYNAMIC,
-            "CheckStream.dynamic_streams_check_configs", DYNAMIC,
-            "DeclarativeSource.api_budget", BUDGET,
-            "DeclarativeSource.stream_groups", BUDGET,
-            "DeclarativeSource.max_concurrent_async_job_count", ASYNC);
+    static final Map<String, String> ACCEPTED_NOT_HONOURED = ordered();
 
     private KnownGaps() {
     }

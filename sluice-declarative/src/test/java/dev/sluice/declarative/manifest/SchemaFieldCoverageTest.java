@@ -30,7 +30,7 @@ class SchemaFieldCoverageTest {
      */
     private static final Set<String> DATA_FIELDS = Set.of(
             "DeclarativeSource.definitions", "DeclarativeSource.schemas", "DeclarativeSource.metadata",
-            "Spec.connection_specification", "CheckStream.config_overrides",
+            "Spec.connection_specification", "CheckStream.config_overrides", "CheckDynamicStream.config_overrides",
             "DeclarativeStream.primary_key", // a string, a list or a list of lists; checked by the record
             "InlineSchemaLoader.schema", "ListPartitionRouter.values",
             "HttpRequester.request_headers", "HttpRequester.request_body_data", "HttpRequester.request_body_json",
