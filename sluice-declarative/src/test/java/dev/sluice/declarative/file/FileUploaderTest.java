@@ -1,9 +1,11 @@
 package dev.sluice.declarative.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.declarative.DeclarativeSource;
 import dev.sluice.declarative.TestManifests;
+import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.protocol.AirbyteMessage;
 import dev.sluice.protocol.AirbyteRecord;
 import dev.sluice.protocol.AirbyteRecordFileReference;
@@ -160,6 +162,35 @@ class FileUploaderTest {
         assertThat(output.errors().get(0).internalMessage()).contains(api.url("/download/broken"));
         assertThat(output.errors().get(0).streamDescriptor().name()).isEqualTo("articles");
         assertThat(staging.resolve("articles/b.txt")).doesNotExist();
+    }
+
+    @Test
+    void aStateDelegatingStreamWithAFileUploaderIsRefusedAtValidation() {
+        String inner = """
+                type: DeclarativeStream
+                name: articles
+                retriever:
+                  type: SimpleRetriever
+                  requester: {type: HttpRequester, url_base: "https://example.com", path: /articles}
+                  record_selector: {type: RecordSelector, extractor: {type: DpathExtractor, field_path: []}}
+                file_uploader:
+                  type: FileUploader
+                  requester: {type: HttpRequester, url_base: "{{ download_target }}", path: ""}
+                  download_target_extractor: {type: DpathExtractor, field_path: [url]}
+                """;
+        String yaml = """
+                version: 6.0.0
+                check: {stream_names: [articles]}
+                streams:
+                  - type: StateDelegatingStream
+                    name: articles
+                    full_refresh_stream:
+                %s    incremental_stream:
+                %s""".formatted(TestManifests.indent(inner, 6), TestManifests.indent(inner, 6));
+
+        assertThatThrownBy(() -> TestManifests.bind(yaml)).isInstanceOf(ManifestException.class)
+                .hasMessageContaining("file_uploader is not supported on the streams of a StateDelegatingStream")
+                .hasMessageContaining("line 4");
     }
 
     @Test
