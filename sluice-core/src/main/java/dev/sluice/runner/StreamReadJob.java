@@ -2,6 +2,7 @@ package dev.sluice.runner;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.protocol.AirbyteRecord;
+import dev.sluice.protocol.AirbyteRecordFileReference;
 import dev.sluice.protocol.AirbyteStateMessage;
 import dev.sluice.protocol.AirbyteTrace;
 import dev.sluice.protocol.ConfiguredAirbyteStream;
@@ -82,10 +83,19 @@ final class StreamReadJob implements StreamSink {
 
     @Override
     public void record(ObjectNode data) {
+        write(new AirbyteRecord(descriptor.name(), data, clock.millis(), null));
+    }
+
+    @Override
+    public void record(ObjectNode data, AirbyteRecordFileReference file) {
+        write(new AirbyteRecord(descriptor.name(), data, clock.millis(), null, file));
+    }
+
+    private void write(AirbyteRecord record) {
         if (records == 0) {
             status(AirbyteTrace.StreamStatus.RUNNING);
         }
-        out.accept(new AirbyteRecord(descriptor.name(), data, clock.millis(), null));
+        out.accept(record);
         recordsSinceState++;
         records++;
     }

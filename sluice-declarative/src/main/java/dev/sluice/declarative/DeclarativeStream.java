@@ -52,6 +52,16 @@ public final class DeclarativeStream implements Stream, ParentStream {
         default Optional<HistorySplitting> historySplitting(ConcurrentReader reader) {
             return Optional.empty();
         }
+
+        /** Where a read delivers to: {@code sink} itself, or a sink that first uploads each record's file. */
+        default StreamSink delivery(StreamSink sink) {
+            return sink;
+        }
+
+        /** Whether the stream transfers files ({@code file_uploader}): discover's {@code is_file_based}. */
+        default boolean isFileBased() {
+            return false;
+        }
     }
 
     /**
@@ -170,12 +180,12 @@ public final class DeclarativeStream implements Stream, ParentStream {
         }
         return new AirbyteStream(name, jsonSchema(), modes, incremental ? cursor.sourceDefined() : null,
                 incremental ? cursorField() : null, primaryKey.isEmpty() ? null : primaryKey.paths(), null, incremental,
-                false);
+                planner.isFileBased());
     }
 
     @Override
     public void read(ReadRequest request, StreamSink sink) {
-        reader().read(plan(request.state()), sink);
+        reader().read(plan(request.state()), planner.delivery(sink));
     }
 
     /** The router's partitions, read from the parents' beginning (so every parent record), each key once. */

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.declarative.file.FileUploaderSpec;
 import dev.sluice.declarative.incremental.IncrementalSyncSpec;
 import dev.sluice.declarative.incremental.StateMigrationSpec;
-import dev.sluice.declarative.manifest.Unsupported;
 import dev.sluice.declarative.retriever.RetrieverSpec;
 import dev.sluice.declarative.schema.SchemaLoaderSpec;
 import dev.sluice.declarative.transform.TransformationSpec;
@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code type: DeclarativeStream} — a named stream: how to retrieve its records, its schema, primary key,
- * transformations and, for incremental sync, its cursor (and {@code state_migrations} applied to incoming state).
+ * transformations and, for incremental sync, its cursor (and {@code state_migrations} applied to incoming state);
+ * with a {@code file_uploader}, each record's file is downloaded into the run's staging folder.
  * <pre>{@code
  * streams:
  *   - type: DeclarativeStream
@@ -39,7 +40,7 @@ public record DeclarativeStreamSpec(
         @Nullable List<SchemaLoaderSpec> schemaLoader,
         @JsonProperty("transformations") @Nullable List<TransformationSpec> transformations,
         @JsonProperty("state_migrations") @Nullable List<StateMigrationSpec> stateMigrations,
-        @JsonProperty("file_uploader") @Unsupported("FileUploader") @Nullable JsonNode fileUploader,
+        @JsonProperty("file_uploader") @Nullable FileUploaderSpec fileUploader,
         @JsonProperty("$parameters") @Nullable ObjectNode parameters) implements StreamSpec, SourceStreamSpec {
 
     public DeclarativeStreamSpec {
@@ -47,9 +48,6 @@ public record DeclarativeStreamSpec(
         schemaLoader = schemaLoader == null ? List.of() : List.copyOf(schemaLoader);
         transformations = transformations == null ? List.of() : List.copyOf(transformations);
         stateMigrations = stateMigrations == null ? List.of() : List.copyOf(stateMigrations);
-        if (fileUploader != null && !fileUploader.isNull()) {
-            throw new IllegalArgumentException("unsupported component FileUploader");
-        }
         try {
             PrimaryKey.parse(primaryKey);
         } catch (IllegalArgumentException e) {

@@ -55,6 +55,11 @@ public record StateDelegatingStreamSpec(
                     + " must have equal names. Instead has " + name + ", " + fullRefreshStream.streamName() + " and "
                     + incrementalStream.streamName() + ".");
         }
+        if (fullRefreshStream.fileUploader() != null || incrementalStream.fileUploader() != null) {
+            // Not honoured here yet (the read picks its stream per state, the delivery is the stream's): refused.
+            throw new IllegalArgumentException("file_uploader is not supported on the streams of a "
+                    + "StateDelegatingStream");
+        }
     }
 
     /** A stream in {@code streams} stands for itself. */

@@ -7,6 +7,8 @@ import dev.sluice.declarative.component.StreamSlice;
 import dev.sluice.declarative.concurrent.ConcurrentReader;
 import dev.sluice.declarative.concurrent.ReadPlan;
 import dev.sluice.declarative.concurrent.SliceReader;
+import dev.sluice.declarative.file.FileUploaderSpec;
+import dev.sluice.declarative.file.FileUploadingSink;
 import dev.sluice.declarative.incremental.FinalStateCursor;
 import dev.sluice.declarative.incremental.HistoryRanges;
 import dev.sluice.declarative.incremental.IncrementalSync;
@@ -131,7 +133,7 @@ final class StreamAssembler implements DeclarativeStream.Planner {
 
             @Override
             public void read(RouterPartition partition, ReadRequest request, StreamSink sink) {
-                reader.read(planPartition(partition, request.state()), sink);
+                reader.read(planPartition(partition, request.state()), delivery(sink));
             }
         });
     }
@@ -151,7 +153,7 @@ final class StreamAssembler implements DeclarativeStream.Planner {
 
             @Override
             public void read(HistoryRange range, ReadRequest request, StreamSink sink) {
-                reader.read(plan(null, sync, ranges.rangeCursor(request.state(), range)), sink);
+                reader.read(plan(null, sync, ranges.rangeCursor(request.state(), range)), delivery(sink));
             }
         });
     }
@@ -182,6 +184,17 @@ final class StreamAssembler implements DeclarativeStream.Planner {
         StreamState state = migrated(incoming);
         IncrementalSync sync = incrementalSync();
         return plan(single, sync, sync == null ? new FinalStateCursor(single) : sync.cursor(state, single));
+    }
+
+    @Override
+    public StreamSink delivery(StreamSink sink) {
+        FileUploaderSpec uploader = spec.fileUploader();
+        return uploader == null ? sink : new FileUploadingSink(uploader.build(context, name), sink);
+    }
+
+    @Override
+    public boolean isFileBased() {
+        return spec.fileUploader() != null;
     }
 
     private @Nullable IncrementalSync incrementalSync() {

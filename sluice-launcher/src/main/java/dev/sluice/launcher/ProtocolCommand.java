@@ -92,6 +92,11 @@ public abstract class ProtocolCommand implements Callable<Integer> {
         }
     }
 
+    /** The run of the command now running. */
+    final RunContext currentRun() {
+        return requireNonNull(run, "the command is not running");
+    }
+
     /**
      * Loads the connector and masks the config's secrets from here on. {@code configFile}, where the config was
      * read from, is rewritten when the manifest's {@code config_migrations} migrate the config.

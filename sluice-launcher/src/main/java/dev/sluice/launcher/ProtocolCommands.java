@@ -3,6 +3,7 @@ package dev.sluice.launcher;
 import dev.sluice.protocol.ConnectorSpecification;
 import dev.sluice.protocol.MessageWriter;
 import dev.sluice.source.Config;
+import dev.sluice.source.FileStaging;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -97,8 +98,16 @@ public final class ProtocolCommands {
                 description = "The state (JSON) a previous read ended with; incremental streams resume from it.")
         @Nullable Path state;
 
+        @Option(names = "--files-dir", paramLabel = "DIR",
+                description = "Where file-transfer streams (file_uploader) write their files; default: "
+                        + "$AIRBYTE_STAGING_DIRECTORY, else /tmp/airbyte-file-transfer.")
+        @Nullable Path filesDir;
+
         @Override
         final int run(ConnectorChoice choice, MessageWriter out) {
+            if (filesDir != null) {
+                currentRun().preset(FileStaging.SERVICE, new FileStaging(filesDir));
+            }
             Path file = required(config);
             Config settings = InputFiles.config(file);
             boolean succeeded = runner(choice, out, settings, file)

@@ -19,7 +19,6 @@ final class KnownGaps {
      * wherever the type is written (proved by {@link SchemaFieldCoverageTest}).
      */
     static final Map<String, String> REFUSED_TYPES = ordered(
-            "FileUploader", "file transfer: not implemented yet (issue 14, `misc` slice)",
             "RateLimitedMultipleTokenAuthenticator", TOKENS,
             "TokenQuota", TOKENS,
             "QuotaStatusSource", TOKENS);
