@@ -15,6 +15,14 @@ public interface Authenticator {
     default void invalidate() {
     }
 
+    /**
+     * What this authenticator learns from the responses to the requests it signed (a token's remaining quota);
+     * the executor shows it every exchange. {@link ExchangeObserver#NONE} for an authenticator that learns nothing.
+     */
+    default ExchangeObserver responses() {
+        return ExchangeObserver.NONE;
+    }
+
     static Authenticator bearer(String token) {
         return request -> request.withHeader("Authorization", "Bearer " + token);
     }

@@ -7,8 +7,7 @@ import dev.sluice.http.Authenticator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code HttpRequester.authenticator} admits. {@code RateLimitedMultipleTokenAuthenticator} is not
- * implemented: the validator reports it as an unsupported component.
+ * What {@code HttpRequester.authenticator} admits.
  * Building makes no request; tokens are fetched by the first request that needs one.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = false)
@@ -22,11 +21,13 @@ import org.jspecify.annotations.Nullable;
         @JsonSubTypes.Type(SessionTokenAuthenticatorSpec.class),
         @JsonSubTypes.Type(LegacySessionTokenAuthenticatorSpec.class),
         @JsonSubTypes.Type(SelectiveAuthenticatorSpec.class),
+        @JsonSubTypes.Type(RateLimitedMultipleTokenAuthenticatorSpec.class),
         @JsonSubTypes.Type(CustomAuthenticatorSpec.class)})
 public sealed interface AuthenticatorSpec
         permits NoAuthSpec, ApiKeyAuthenticatorSpec, BearerAuthenticatorSpec, BasicHttpAuthenticatorSpec,
         OAuthAuthenticatorSpec, JwtAuthenticatorSpec, SessionTokenAuthenticatorSpec,
-        LegacySessionTokenAuthenticatorSpec, SelectiveAuthenticatorSpec, CustomAuthenticatorSpec {
+        LegacySessionTokenAuthenticatorSpec, SelectiveAuthenticatorSpec, RateLimitedMultipleTokenAuthenticatorSpec,
+        CustomAuthenticatorSpec {
 
     /**
      * The runtime authenticator. Thread-safe; shared by the concurrent partitions of a stream.

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.declarative.component.BuildContext;
+import dev.sluice.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,11 @@ public record HttpRequestRegexMatcherSpec(
                         + e.getDescription());
             }
         }
+    }
+
+    /** Whether a request matches, for a component outside this package (a token quota pool's classifier). */
+    public Predicate<HttpRequest> predicate(BuildContext context) {
+        return build(context)::matches;
     }
 
     HttpRequestRegexMatcher build(BuildContext context) {

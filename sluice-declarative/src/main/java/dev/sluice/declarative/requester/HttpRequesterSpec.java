@@ -116,7 +116,7 @@ public record HttpRequesterSpec(
         Authenticator auth = authenticator == null ? Authenticator.NONE
                 : authenticator.build(context, url != null && !url.isEmpty() ? url : urlBase);
         HttpExecutor executor = new HttpExecutor(context.transport(), handler, auth, context.sleeper(), context.clock())
-                .inRun(context.run());
+                .inRun(context.run()).alsoObservedBy(auth.responses());
         JsonNode parameterTemplates = requestParameters == null ? null : requestParameters.templates();
         RequestTemplates templates = requestBody != null
                 ? RequestTemplates.compile(parameterTemplates, requestHeaders, requestBody.build(context, params), params)

@@ -4,10 +4,8 @@ import static dev.sluice.declarative.auth.AuthFixtures.manifest;
 import static dev.sluice.declarative.auth.AuthFixtures.source;
 import static dev.sluice.declarative.auth.Routes.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.declarative.ManifestSources;
-import dev.sluice.declarative.manifest.ManifestException;
 import dev.sluice.runner.StateInput;
 import dev.sluice.testkit.ConnectorHarness;
 import dev.sluice.testkit.Output;
@@ -17,10 +15,8 @@ import dev.sluice.testkit.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-/** LegacySessionTokenAuthenticator end to end, and the authenticators Sluice leaves unsupported. */
+/** LegacySessionTokenAuthenticator end to end. */
 class LegacySessionTokenReadTest {
 
     private static final String LEGACY = """
@@ -75,15 +71,6 @@ class LegacySessionTokenReadTest {
         assertThat(routes.requests("/api/session").get(0).getBody().utf8())
                 .isEqualTo("{\"username\":\"ann\",\"password\":\"pw\"}");
         assertThat(routes.requests("/api/items").get(0).getHeaders().get("X-Session")).isEqualTo("fresh");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"RateLimitedMultipleTokenAuthenticator"})
-    void otherAuthenticatorsAreUnsupportedComponents(String type) {
-        String text = manifest("type: " + type + "\nclass_name: x.Y\ntokens: [a]\n", "");
-
-        assertThatThrownBy(() -> ManifestSources.fromYaml(text)).isInstanceOf(ManifestException.class)
-                .hasMessageContaining("unsupported component " + type);
     }
 
     @Test
