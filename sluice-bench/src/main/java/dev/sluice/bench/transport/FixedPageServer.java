@@ -10,6 +10,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of the request head, so its own cost per request is as small as a server's can be. {@link PageServerProcess}
  * runs it in a JVM of its own, so that the client's process measures the client alone.
  *
- * <p>Usage: {@code FixedPageServer}: prints {@code <port> <small page bytes> <large page bytes>} on one line, serves
- * until its standard input ends, then prints the number of connections it accepted.
+ * <p>Usage: {@code FixedPageServer <report file>}: writes {@code <port> <small page bytes> <large page bytes>} to the
+ * report file once it listens, serves until its standard input ends, then replaces the report with
+ * {@code connections <number accepted>}. (Standard output is the protocol writer's alone, even in the bench.)
  */
 public final class FixedPageServer implements Closeable {
 
@@ -59,15 +63,21 @@ public final class FixedPageServer implements Closeable {
     }
 
     public static void main(String[] args) throws IOException {
+        Path report = Path.of(args[0]);
         try (FixedPageServer server = BenchPages.server()) {
-            System.out.println(server.port() + " " + server.smallLength() + " " + server.largeLength());
-            System.out.flush();
+            write(report, server.port() + " " + server.smallLength() + " " + server.largeLength());
             while (System.in.read() >= 0) {
                 // serve until the parent closes our standard input (or dies)
             }
-            System.out.println(server.connections());
-            System.out.flush();
+            write(report, "connections " + server.connections());
         }
+    }
+
+    /** Replaces the report file whole (write aside, then move), so that the parent never reads half a line. */
+    private static void write(Path report, String line) throws IOException {
+        Path aside = report.resolveSibling(report.getFileName() + ".tmp");
+        Files.writeString(aside, line + "\n", StandardCharsets.US_ASCII);
+        Files.move(aside, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public int port() {
